@@ -1,0 +1,3 @@
+from storylens.cli import main
+
+main()

@@ -1,0 +1,135 @@
+"""Reading the store: ``articles``, ``article``, ``duplicates``, ``rejects``, ``stats``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from storylens.cli.common import console, err_console, print_json, state
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("articles")(articles_cmd)
+    app.command("article")(article_cmd)
+    app.command("duplicates")(duplicates_cmd)
+    app.command("rejects")(rejects_cmd)
+    app.command("stats")(stats_cmd)
+
+
+def articles_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List stored articles in ingest order."""
+    store = state(ctx).store()
+    try:
+        if as_json:
+            for stored in store.articles():
+                print_json(stored.summary())
+            return
+        table = Table(title="Articles", show_lines=False)
+        for col, width in (("id", 24), ("outlet", 22), ("published", 16), ("title", None),
+                           ("chars", 6), ("copy of", 24)):
+            table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=width,
+                             ratio=1 if col == "title" else None)
+        for stored in store.articles():
+            row = stored.summary()
+            table.add_row(row["id"], row["outlet"] or "-", (row["published"] or "-")[:16],
+                          row["title"][:70] or "-", str(row["chars"]),
+                          row["near_duplicate_of"] or "")
+        console.print(table)
+    finally:
+        store.close()
+
+
+def article_cmd(
+    ctx: typer.Context,
+    article_id: Annotated[str, typer.Argument(metavar="ID")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one article with its text."""
+    store = state(ctx).store()
+    try:
+        stored = store.get(article_id)
+        if stored is None:
+            err_console.print(f"no article with id {article_id!r}; `storylens articles` lists "
+                              "them")
+            raise typer.Exit(1)
+        data = stored.full()
+        data["revisions"] = len(store.revisions(article_id))
+    finally:
+        store.close()
+    if as_json:
+        print_json(data)
+        return
+    console.print(f"[bold]{data['title'] or '(no title)'}[/bold]")
+    for key in ("id", "outlet", "url", "published", "language", "source", "revision",
+                "near_duplicate_of"):
+        if data[key] is not None:
+            console.print(f"[dim]{key}:[/dim] {data[key]}", highlight=False)
+    console.print()
+    console.print(data["text"], markup=False, highlight=False)
+
+
+def duplicates_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List syndication groups: each original with its near-duplicate copies."""
+    store = state(ctx).store()
+    try:
+        groups = store.duplicate_groups()
+        outlets = {s.article.id: s.article.outlet for s in store.articles()}
+    finally:
+        store.close()
+    if as_json:
+        for g in groups:
+            print_json({"original": g.original, "members": list(g.members)})
+        return
+    if not groups:
+        console.print("no near-duplicate groups")
+        return
+    table = Table(title="Syndication groups (wire copies and near-duplicates)")
+    table.add_column("original")
+    table.add_column("copies")
+    for g in groups:
+        copies = [f"{m} ({outlets.get(m) or '-'})" for m in g.members if m != g.original]
+        table.add_row(f"{g.original} ({outlets.get(g.original) or '-'})", "\n".join(copies))
+    console.print(table)
+
+
+def rejects_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List inputs that could not be read, and why."""
+    store = state(ctx).store()
+    try:
+        rejects = store.rejects()
+    finally:
+        store.close()
+    if as_json:
+        for r in rejects:
+            print_json({"source": r.source, "reason": r.reason, "count": r.count,
+                        "first_seen": r.first_seen, "last_seen": r.last_seen})
+        return
+    if not rejects:
+        console.print("no rejected inputs")
+        return
+    table = Table(title="Rejected inputs")
+    for col in ("source", "reason", "times", "last seen"):
+        table.add_column(col, overflow="fold")
+    for r in rejects:
+        table.add_row(r.source, r.reason, str(r.count), r.last_seen)
+    console.print(table)
+
+
+def stats_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Counts of what the store holds."""
+    store = state(ctx).store()
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        print_json(stats)
+        return
+    table = Table(title="Store", show_header=False)
+    for key, value in stats.items():
+        table.add_row(key, str(value))
+    console.print(table)

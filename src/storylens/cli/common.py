@@ -1,0 +1,38 @@
+"""What the CLI's command modules share: the global state and the consoles."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from storylens.config import Config
+from storylens.store import Store, open_store
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+@dataclass
+class State:
+    config: Config
+    db: Path | None = None
+
+    def store(self) -> Store:
+        return open_store(self.db)
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, State)
+    return obj
+
+
+def print_json(value: Any) -> None:
+    """One JSON document (or line) on stdout, unescaped UTF-8."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")

@@ -1,0 +1,29 @@
+"""``storylens eval ...``: quality figures on labelled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from storylens.cli.common import console, print_json, state
+from storylens.evaluate import evaluate_dedup
+
+app = typer.Typer(help="Measure quality on labelled data.", no_args_is_help=True)
+
+
+@app.command("dedup")
+def dedup_cmd(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="JSON Lines with id and near_duplicate_of.",
+                                         exists=True, dir_okay=False)],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Near-duplicate precision, recall and F1 against gold ``near_duplicate_of`` links."""
+    scores = evaluate_dedup(file, state(ctx).config)
+    if as_json:
+        print_json(scores)
+    else:
+        for key, value in scores.items():
+            console.print(f"{key:>16}: {value}")

@@ -1,0 +1,164 @@
+"""Ingest runs: read targets, resolve duplicates and revisions, write batches transactionally.
+
+Each article is resolved against the store in this order:
+
+1. same URL, or same id: identical content is a duplicate; changed content a new revision;
+2. same content hash under another URL: a duplicate, recorded as a sighting of the copy;
+3. otherwise a new article, linked into a syndication group when MinHash LSH finds it is a
+   near-duplicate of stored ones.
+
+Rejects are recorded as they occur; articles are written ``batch_size`` at a time, each batch
+in one transaction, so a crash leaves no half-written article and a re-run is idempotent.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from storylens.config import Config
+from storylens.dedup import NearDuplicateIndex, Signature
+from storylens.ingest import ReadContext, expand_targets, read_target
+from storylens.ingest.fetch import Fetcher
+from storylens.model import Article, IngestReport, Reject
+from storylens.store.base import Store
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[str], None]
+
+
+def load_index(store: Store, config: Config) -> NearDuplicateIndex:
+    """The near-duplicate index over every stored article's signature."""
+    index = NearDuplicateIndex(config.dedup)
+    for article_id, blob, size in store.signatures():
+        index.add(article_id, Signature.from_bytes(blob, size))
+    return index
+
+
+@dataclass
+class _Tally:
+    added: int = 0
+    duplicates: int = 0
+    revisions: int = 0
+    rejected: list[Reject] = field(default_factory=list)
+
+
+class Ingester:
+    """Writes articles into a store, resolving duplicates, revisions and near-duplicates."""
+
+    def __init__(self, store: Store, config: Config) -> None:
+        self.store = store
+        self.config = config
+        self.index = load_index(store, config)
+
+    def write_batch(self, articles: list[Article], tally: _Tally) -> None:
+        """Write ``articles`` in one transaction; on a failure, one by one, rejecting the bad."""
+        try:
+            with self.store.transaction():
+                outcomes = [self._write_one(a) for a in articles]
+        except Exception:
+            if len(articles) == 1:
+                raise
+            log.warning("batch write failed; retrying article by article", exc_info=True)
+            self.index = load_index(self.store, self.config)  # undo in-memory index changes
+            for article in articles:
+                try:
+                    self.write_batch([article], tally)
+                except Exception as exc:
+                    self.index = load_index(self.store, self.config)
+                    reject = Reject(article.source, f"could not be stored: {exc}")
+                    self.store.record_reject(reject)
+                    tally.rejected.append(reject)
+            return
+        for outcome in outcomes:
+            setattr(tally, outcome, getattr(tally, outcome) + 1)
+
+    def _write_one(self, article: Article) -> str:
+        existing = (self.store.by_url(article.url) if article.url else None) or self.store.get(
+            article.id
+        )
+        if existing is not None:
+            if existing.article.content_hash == article.content_hash:
+                return "duplicates"
+            sig = self.index.signature_of(article)
+            self.store.revise(existing.article.id, article, sig.to_bytes(), sig.size)
+            self._link(existing.article.id, sig)
+            return "revisions"
+        same = self.store.by_hash(article.content_hash)
+        if same is not None:
+            self.store.add_sighting(same.article.id, article)
+            return "duplicates"
+        sig = self.index.signature_of(article)
+        self.store.insert(article, sig.to_bytes(), sig.size)
+        self._link(article.id, sig)
+        return "added"
+
+    def _link(self, article_id: str, sig: Signature) -> None:
+        matches = self.index.matches(sig, exclude=article_id)
+        self.index.add(article_id, sig)
+        if matches:
+            self.store.link_duplicates(article_id, [m for m, _score in matches])
+
+
+def ingest(
+    targets: Iterable[str],
+    store: Store,
+    config: Config | None = None,
+    *,
+    fetcher: Fetcher | None = None,
+    outlet: str | None = None,
+    on_target_done: ProgressCallback | None = None,
+) -> IngestReport:
+    """Ingest files, directories and URLs into ``store``.
+
+    Args:
+        targets: paths (directories are read recursively) and http(s) URLs.
+        store: where articles go.
+        config: limits and dedup settings; defaults when ``None``.
+        fetcher: fetches URLs and feed items' linked pages; ``None`` reads offline.
+        outlet: outlet name to give every article of this run (overrides the URL's domain).
+        on_target_done: called with each target's name when it has been read.
+
+    Returns:
+        What was added, found duplicate, revised and rejected.
+
+    Example:
+        >>> from storylens.store import SQLiteStore
+        >>> report = ingest(["no/such/file.txt"], SQLiteStore(":memory:"))
+        >>> report.rejected[0].reason
+        'no such file or directory'
+    """
+    config = config or Config()
+    start = time.perf_counter()
+    targets = list(expand_targets(targets))
+    run_id = store.start_run(targets)
+    ingester = Ingester(store, config)
+    ctx = ReadContext(config=config, fetcher=fetcher, outlet=outlet)
+    tally = _Tally()
+    batch: list[Article] = []
+    for target in targets:
+        for result in read_target(target, ctx):
+            if isinstance(result, Reject):
+                store.record_reject(result)
+                tally.rejected.append(result)
+                continue
+            batch.append(result)
+            if len(batch) >= config.batch_size:
+                ingester.write_batch(batch, tally)
+                batch = []
+        if on_target_done is not None:
+            on_target_done(target)
+    if batch:
+        ingester.write_batch(batch, tally)
+    report = IngestReport(
+        added=tally.added,
+        duplicates=tally.duplicates,
+        revisions=tally.revisions,
+        rejected=tuple(tally.rejected),
+        seconds=time.perf_counter() - start,
+    )
+    store.finish_run(run_id, report)
+    return report

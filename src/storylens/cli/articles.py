@@ -29,18 +29,21 @@ def articles_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
                 print_json(stored.summary())
             return
         table = Table(title="Articles", show_lines=False)
-        for col, width in (("id", 24), ("outlet", 22), ("published", 16), ("title", None),
-                           ("chars", 6), ("copy of", 24)):
-            table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=width,
-                             ratio=1 if col == "title" else None)
+        title_width = max(24, console.width - 96)
+        for col in ("id", "outlet", "published", "title", "chars", "copy of"):
+            table.add_column(col, justify="right" if col == "chars" else "left")
         for stored in store.articles():
             row = stored.summary()
-            table.add_row(row["id"], row["outlet"] or "-", (row["published"] or "-")[:16],
-                          row["title"][:70] or "-", str(row["chars"]),
-                          row["near_duplicate_of"] or "")
+            table.add_row(_cut(row["id"], 22), _cut(row["outlet"] or "-", 20),
+                          (row["published"] or "-")[:10], _cut(row["title"] or "-", title_width),
+                          str(row["chars"]), _cut(row["near_duplicate_of"] or "", 22))
         console.print(table)
     finally:
         store.close()
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def article_cmd(

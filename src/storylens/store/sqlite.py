@@ -92,12 +92,16 @@ def _now() -> str:
 
 
 def _sort_key(published: Published) -> str | None:
-    """A string that orders dates and aware datetimes together (UTC, date first)."""
+    """A string that orders dates and aware datetimes together, in UTC.
+
+    A bare date sorts after every time of its day: "12 March" may mean any hour of it, so it
+    is not known to be earlier than "12 March 15:45".
+    """
     if published is None:
         return None
     if isinstance(published, datetime):
         return published.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-    return published.isoformat()
+    return published.isoformat() + "T24:00:00"
 
 
 def _published(value: str | None) -> Published:

@@ -109,8 +109,12 @@ class NearDuplicateIndex:
         return sorted(found, key=lambda kv: (-kv[1], kv[0]))
 
     def _minhash(self, sig: Signature) -> MinHash:
-        return MinHash(num_perm=self.config.num_perm, hashvalues=sig.hashvalues,
-                       permutations=self._perm, scheme=_SCHEME)
+        return MinHash(
+            num_perm=self.config.num_perm,
+            hashvalues=sig.hashvalues,
+            permutations=self._perm,
+            scheme=_SCHEME,
+        )
 
 
 def group_pairs(ids: Sequence[str], pairs: Iterable[tuple[str, str]]) -> list[set[str]]:
@@ -143,5 +147,10 @@ def pair_scores(predicted: list[set[str]], gold: list[set[str]]) -> dict[str, fl
     p = tp / len(pred) if pred else 1.0
     r = tp / len(true) if true else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
-            "predicted_links": len(pred), "gold_links": len(true)}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f1, 4),
+        "predicted_links": len(pred),
+        "gold_links": len(true),
+    }

@@ -43,10 +43,20 @@ def evaluate_dedup(path: Path, config: Config | None = None) -> dict[str, Any]:
         finally:
             store.close()
     ids = [str(r["id"]) for r in records]
-    gold = group_pairs(ids, [(str(r["id"]), str(r["near_duplicate_of"])) for r in records
-                             if r.get("near_duplicate_of")])
+    gold = group_pairs(
+        ids,
+        [
+            (str(r["id"]), str(r["near_duplicate_of"]))
+            for r in records
+            if r.get("near_duplicate_of")
+        ],
+    )
     grouped = set().union(*groups) if groups else set()
     predicted = groups + [{i} for i in stored if i not in grouped]
     scores = pair_scores(predicted, gold)
-    return {**scores, "articles": len(stored), "rejected": len(report.rejected),
-            "seconds": round(time.perf_counter() - start, 3)}
+    return {
+        **scores,
+        "articles": len(stored),
+        "rejected": len(report.rejected),
+        "seconds": round(time.perf_counter() - start, 3),
+    }

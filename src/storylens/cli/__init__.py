@@ -32,14 +32,23 @@ app = typer.Typer(
 @app.callback()
 def _global(
     ctx: typer.Context,
-    db: Annotated[Path | None, typer.Option("--db", help="Database file (default: "
-                  "$STORYLENS_DB, else storylens.db in the user data directory).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="TOML config file "
-                      "(default: $STORYLENS_CONFIG).")] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Database file (default: "
+            "$STORYLENS_DB, else storylens.db in the user data directory).",
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="TOML config file (default: $STORYLENS_CONFIG).")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False,
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     cfg = load_config(config)
     ctx.obj = State(config=cfg, db=db or cfg.db)
 

@@ -34,9 +34,14 @@ def articles_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
             table.add_column(col, justify="right" if col == "chars" else "left")
         for stored in store.articles():
             row = stored.summary()
-            table.add_row(_cut(row["id"], 22), _cut(row["outlet"] or "-", 20),
-                          (row["published"] or "-")[:10], _cut(row["title"] or "-", title_width),
-                          str(row["chars"]), _cut(row["near_duplicate_of"] or "", 22))
+            table.add_row(
+                _cut(row["id"], 22),
+                _cut(row["outlet"] or "-", 20),
+                (row["published"] or "-")[:10],
+                _cut(row["title"] or "-", title_width),
+                str(row["chars"]),
+                _cut(row["near_duplicate_of"] or "", 22),
+            )
         console.print(table)
     finally:
         store.close()
@@ -56,8 +61,7 @@ def article_cmd(
     try:
         stored = store.get(article_id)
         if stored is None:
-            err_console.print(f"no article with id {article_id!r}; `storylens articles` lists "
-                              "them")
+            err_console.print(f"no article with id {article_id!r}; `storylens articles` lists them")
             raise typer.Exit(1)
         data = stored.full()
         data["revisions"] = len(store.revisions(article_id))
@@ -67,8 +71,16 @@ def article_cmd(
         print_json(data)
         return
     console.print(f"[bold]{data['title'] or '(no title)'}[/bold]")
-    for key in ("id", "outlet", "url", "published", "language", "source", "revision",
-                "near_duplicate_of"):
+    for key in (
+        "id",
+        "outlet",
+        "url",
+        "published",
+        "language",
+        "source",
+        "revision",
+        "near_duplicate_of",
+    ):
         if data[key] is not None:
             console.print(f"[dim]{key}:[/dim] {data[key]}", highlight=False)
     console.print()
@@ -108,8 +120,15 @@ def rejects_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         store.close()
     if as_json:
         for r in rejects:
-            print_json({"source": r.source, "reason": r.reason, "count": r.count,
-                        "first_seen": r.first_seen, "last_seen": r.last_seen})
+            print_json(
+                {
+                    "source": r.source,
+                    "reason": r.reason,
+                    "count": r.count,
+                    "first_seen": r.first_seen,
+                    "last_seen": r.last_seen,
+                }
+            )
         return
     if not rejects:
         console.print("no rejected inputs")

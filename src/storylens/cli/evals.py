@@ -16,8 +16,12 @@ app = typer.Typer(help="Measure quality on labelled data.", no_args_is_help=True
 @app.command("dedup")
 def dedup_cmd(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="JSON Lines with id and near_duplicate_of.",
-                                         exists=True, dir_okay=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="JSON Lines with id and near_duplicate_of.", exists=True, dir_okay=False
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Near-duplicate precision, recall and F1 against gold ``near_duplicate_of`` links."""

@@ -21,8 +21,10 @@ def ingest_cmd(
     targets: Annotated[list[str], typer.Argument(help="Files, directories or http(s) URLs.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for every article read.")] = None,
-    offline: Annotated[bool, typer.Option("--offline", help="Fetch nothing: no URLs, no "
-                                          "linked pages of feed items.")] = False,
+    offline: Annotated[
+        bool,
+        typer.Option("--offline", help="Fetch nothing: no URLs, no linked pages of feed items."),
+    ] = False,
 ) -> None:
     """Read articles from anywhere into the store; duplicates are detected, rejects recorded."""
     st = state(ctx)
@@ -32,13 +34,24 @@ def ingest_cmd(
     try:
         if show_progress:
             expanded = list(expand_targets(targets))
-            with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                          TimeElapsedColumn(), TextColumn("{task.description}"),
-                          console=err_console, transient=True) as progress:
+            with Progress(
+                TextColumn("[bold]ingest"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                console=err_console,
+                transient=True,
+            ) as progress:
                 task = progress.add_task("", total=len(expanded))
-                report = ingest(expanded, store, st.config, fetcher=fetcher, outlet=outlet,
-                                on_target_done=lambda t: progress.update(
-                                    task, advance=1, description=t[-50:]))
+                report = ingest(
+                    expanded,
+                    store,
+                    st.config,
+                    fetcher=fetcher,
+                    outlet=outlet,
+                    on_target_done=lambda t: progress.update(task, advance=1, description=t[-50:]),
+                )
         else:
             report = ingest(targets, store, st.config, fetcher=fetcher, outlet=outlet)
     finally:
@@ -48,12 +61,17 @@ def ingest_cmd(
     if as_json:
         print_json(report.as_dict())
     else:
-        console.print(f"added [bold]{report.added}[/bold], duplicates {report.duplicates}, "
-                      f"revisions {report.revisions}, rejected {len(report.rejected)} "
-                      f"in {report.seconds:.1f}s")
+        console.print(
+            f"added [bold]{report.added}[/bold], duplicates {report.duplicates}, "
+            f"revisions {report.revisions}, rejected {len(report.rejected)} "
+            f"in {report.seconds:.1f}s"
+        )
         for reject in report.rejected:
-            err_console.print(f"[yellow]rejected[/yellow] {reject.source}: {reject.reason}",
-                              markup=False, highlight=False)
+            err_console.print(
+                f"[yellow]rejected[/yellow] {reject.source}: {reject.reason}",
+                markup=False,
+                highlight=False,
+            )
     stored = report.added + report.duplicates + report.revisions
     if report.rejected and stored == 0:
         raise typer.Exit(1)

@@ -99,8 +99,10 @@ def _read_file(path: Path, ctx: ReadContext) -> Iterator[Result]:
 def _read_capped(stream: IO[bytes], source: str, cap: int) -> bytes:
     data = stream.read(cap + 1)
     if len(data) > cap:
-        raise InputTooLarge(source, f"file is over the cap of {cap} bytes (max_document_bytes "
-                            "in the config raises it)")
+        raise InputTooLarge(
+            source,
+            f"file is over the cap of {cap} bytes (max_document_bytes in the config raises it)",
+        )
     return data
 
 
@@ -127,8 +129,11 @@ def read_bytes(
         reader = read_warc if fmt is Format.WARC else read_json_stream
         yield from reader(io.BytesIO(data), source, ctx)
     else:
-        raise UnreadableInput(source, "not a format storylens reads (binary file?); supported: "
-                              "text, dated text, HTML, JSON/JSON Lines, RSS/Atom, WARC")
+        raise UnreadableInput(
+            source,
+            "not a format storylens reads (binary file?); supported: "
+            "text, dated text, HTML, JSON/JSON Lines, RSS/Atom, WARC",
+        )
 
 
 def _read_url(url: str, ctx: ReadContext) -> Iterator[Result]:

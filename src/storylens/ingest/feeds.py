@@ -17,8 +17,8 @@ from storylens.errors import InputError, UnreadableInput
 from storylens.ingest.base import ReadContext, Result, finish
 from storylens.ingest.build import RawArticle
 from storylens.ingest.dates import parse_date
-from storylens.ingest.html import fragment_to_text, html_to_raw
 from storylens.ingest.encoding import decode_bytes
+from storylens.ingest.html import fragment_to_text, html_to_raw
 from storylens.model import Reject
 
 # A summary this long is the article itself (some feeds put the whole story in <description>).
@@ -38,8 +38,11 @@ def read_feed(data: bytes, source: str, ctx: ReadContext) -> Iterator[Result]:
         where = f"{source}#item{i + 1}"
         if broken and i == len(entries) - 1:
             # The XML ends early: this last item may be cut. Record it rather than store half.
-            yield Reject(where, f"feed is malformed after this item ({parsed.bozo_exception}); "
-                         "the item may be incomplete, so it was not stored")
+            yield Reject(
+                where,
+                f"feed is malformed after this item ({parsed.bozo_exception}); "
+                "the item may be incomplete, so it was not stored",
+            )
             continue
         try:
             yield _entry_result(entry, where, feed_title, ctx)
@@ -54,15 +57,23 @@ def _entry_result(entry: Any, where: str, feed_title: str, ctx: ReadContext) -> 
     content = entry.get("content") or []
     body = "\n\n".join(str(c.get("value", "")) for c in content)
     summary = str(entry.get("summary", "") or "")
-    meta = {k: v for k, v in {"feed_title": feed_title, "guid": entry.get("id"),
-                              "author": entry.get("author")}.items() if v}
+    meta = {
+        k: v
+        for k, v in {
+            "feed_title": feed_title,
+            "guid": entry.get("id"),
+            "author": entry.get("author"),
+        }.items()
+        if v
+    }
     full = body if body.strip() else (summary if len(summary) >= FULL_SUMMARY_CHARS else "")
     if not full and link and ctx.fetcher is not None and ctx.config.fetch.fetch_linked_pages:
         try:
             response = ctx.fetcher.fetch(link)
             html = decode_bytes(response.content, response.url, declared=response.charset)
-            raw = html_to_raw(html, f"{where} -> {response.url}", url=response.url,
-                              published=published)
+            raw = html_to_raw(
+                html, f"{where} -> {response.url}", url=response.url, published=published
+            )
         except InputError as exc:
             # Keep the summary rather than lose the item; the metadata says what happened.
             meta["fetch_error"] = exc.reason
@@ -72,11 +83,21 @@ def _entry_result(entry: Any, where: str, feed_title: str, ctx: ReadContext) -> 
     if not full:
         full = summary
         if not full.strip():
-            return Reject(where, "item has no content and no summary, and its page could not "
-                          "be fetched: " + str(meta.get("fetch_error", "no link, or fetching is off")))
+            return Reject(
+                where,
+                "item has no content and no summary, and its page could not "
+                "be fetched: " + str(meta.get("fetch_error", "no link, or fetching is off")),
+            )
         meta["content"] = "summary"
     return finish(
-        RawArticle(text=fragment_to_text(full), title=title, url=link, published=published,
-                   language=entry.get("language"), source=where, metadata=meta),
+        RawArticle(
+            text=fragment_to_text(full),
+            title=title,
+            url=link,
+            published=published,
+            language=entry.get("language"),
+            source=where,
+            metadata=meta,
+        ),
         ctx,
     )

@@ -56,15 +56,20 @@ class HttpxFetcher:
                     raise FetchError(url, f"server answered HTTP {response.status_code}")
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > self._max_bytes:
-                    raise InputTooLarge(url, f"{declared} bytes is over the cap of "
-                                        f"{self._max_bytes} (max_document_bytes)")
+                    raise InputTooLarge(
+                        url,
+                        f"{declared} bytes is over the cap of "
+                        f"{self._max_bytes} (max_document_bytes)",
+                    )
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > self._max_bytes:
-                        raise InputTooLarge(url, f"body is over the cap of {self._max_bytes} "
-                                            "bytes (max_document_bytes)")
+                        raise InputTooLarge(
+                            url,
+                            f"body is over the cap of {self._max_bytes} bytes (max_document_bytes)",
+                        )
                     chunks.append(chunk)
                 return FetchResponse(
                     url=str(response.url),
@@ -72,8 +77,10 @@ class HttpxFetcher:
                     content_type=response.headers.get("content-type"),
                 )
         except httpx.TimeoutException as exc:
-            raise FetchError(url, f"timed out ({type(exc).__name__}); try again later or "
-                             "raise fetch.timeout_seconds") from exc
+            raise FetchError(
+                url,
+                f"timed out ({type(exc).__name__}); try again later or raise fetch.timeout_seconds",
+            ) from exc
         except httpx.TooManyRedirects as exc:
             raise FetchError(url, "too many redirects") from exc
         except httpx.HTTPError as exc:

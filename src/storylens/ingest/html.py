@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from storylens.errors import EmptyInput, UnreadableInput
 from storylens.ingest.base import ReadContext, Result, single
@@ -82,10 +83,10 @@ def html_to_raw(
         include_tables=False,
         date_extraction_params=_DATE_PARAMS,
     )
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         raise EmptyInput(source, "no article text in the page (only boilerplate or markup)")
     title = (doc.title or "").strip()
-    text = lines_to_paragraphs(doc.text)
+    text = lines_to_paragraphs(doc.text or "")
     first, _, rest = text.partition("\n\n")
     if title and first.strip() == title and rest:
         text = rest  # trafilatura repeats the headline as the first line
@@ -99,8 +100,14 @@ def html_to_raw(
         published=published,
         language=lang or doc.language,
         source=source,
-        metadata={k: v for k, v in {"site_name": metas.get("og:site_name") or doc.sitename,
-                                     "author": doc.author}.items() if v},
+        metadata={
+            k: v
+            for k, v in {
+                "site_name": metas.get("og:site_name") or doc.sitename,
+                "author": doc.author,
+            }.items()
+            if v
+        },
     )
 
 
@@ -131,8 +138,27 @@ def _absolute(found: str | None, base: str | None) -> str | None:
     return None
 
 
-_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
-               "article", "ul", "ol", "table", "pre", "figure", "figcaption"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "table",
+    "pre",
+    "figure",
+    "figcaption",
+}
 
 
 def fragment_to_text(fragment: str) -> str:

@@ -66,13 +66,17 @@ def _line_result(line: bytes, where: str, ctx: ReadContext) -> Result:
 
 def _read_whole(data: bytes, source: str, ctx: ReadContext) -> Iterator[Result]:
     if len(data) > ctx.config.max_document_bytes:
-        raise InputTooLarge(source, f"JSON document over the cap of {ctx.config.max_document_bytes}"
-                            " bytes; write it as JSON Lines (one record a line) to stream it")
+        raise InputTooLarge(
+            source,
+            f"JSON document over the cap of {ctx.config.max_document_bytes}"
+            " bytes; write it as JSON Lines (one record a line) to stream it",
+        )
     try:
         value = json.loads(decode_bytes(data, source))
     except json.JSONDecodeError as exc:
-        raise UnreadableInput(source, f"invalid JSON: {exc.msg} at line {exc.lineno} "
-                              f"column {exc.colno}") from exc
+        raise UnreadableInput(
+            source, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from exc
     if isinstance(value, dict) and isinstance(value.get("articles"), list):
         value = value["articles"]
     records = value if isinstance(value, list) else [value]

@@ -81,6 +81,8 @@ def split_title(text: str) -> tuple[str, str]:
     heading = _ATX_HEADING.match(first)
     if heading:
         return heading.group(1).strip(), rest
-    if len(first) <= MAX_TITLE_CHARS and not first.rstrip().endswith((".", "!", "?", ":", ";", ",")):
+    if len(first) <= MAX_TITLE_CHARS and not first.rstrip().endswith(
+        (".", "!", "?", ":", ";", ",")
+    ):
         return first.strip(), rest
     return "", text

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from storylens.errors import InputError, UnreadableInput
 from storylens.ingest.base import ReadContext, Result
@@ -22,32 +22,50 @@ from storylens.model import Reject
 
 def read_warc(stream: IO[bytes], source: str, ctx: ReadContext) -> Iterator[Result]:
     cap = ctx.config.max_document_bytes
-    records = 0
-    try:
-        for record in ArchiveIterator(stream):
-            records += 1
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            where = f"{source}#{uri or f'record{records}'}"
-            status = record.http_headers.get_statuscode()
-            ctype = record.http_headers.get_header("Content-Type") or ""
-            if status != "200" or ("html" not in ctype.lower() and ctype):
-                continue
-            payload = record.content_stream().read(cap + 1)
-            if len(payload) > cap:
-                yield Reject(where, f"record over the cap of {cap} bytes (max_document_bytes)")
-                continue
-            if not ctype and not looks_like_html(payload[:4096]):
-                continue
-            charset = charset_of(ctype)
-            try:
-                yield from read_html(payload, where, ctx, url=uri or None, charset=charset)
-            except InputError as exc:
-                yield Reject(exc.source, exc.reason)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-        if records == 0:
-            raise UnreadableInput(source, f"not a readable WARC file: {exc}") from exc
-        yield Reject(source, f"WARC file is broken after record {records}: {exc}; "
-                     "the records before it were read")
+    records = ArchiveIterator(stream)
+    count = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception as exc:  # warcio raises many types on damaged input
+            if count == 0:
+                raise UnreadableInput(source, f"not a readable WARC file: {exc!r}") from exc
+            yield Reject(
+                source,
+                f"WARC file is broken after record {count} ({exc!r}); the "
+                "records before it were read",
+            )
+            return
+        count += 1
+        try:
+            yield from _record_results(record, f"{source}#record{count}", source, ctx, cap)
+        except InputError as exc:
+            yield Reject(exc.source, exc.reason)
+        except Exception as exc:
+            yield Reject(f"{source}#record{count}", f"damaged WARC record ({exc!r})")
 
+
+def _record_results(
+    record: ArcWarcRecord, fallback: str, source: str, ctx: ReadContext, cap: int
+) -> Iterator[Result]:
+    if record.rec_type != "response" or record.http_headers is None:
+        return
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    where = f"{source}#{uri}" if uri else fallback
+    status = record.http_headers.get_statuscode()
+    ctype = record.http_headers.get_header("Content-Type") or ""
+    if status != "200" or (ctype and "html" not in ctype.lower()):
+        return
+    payload = record.content_stream().read(cap + 1)
+    if len(payload) > cap:
+        yield Reject(where, f"record over the cap of {cap} bytes (max_document_bytes)")
+        return
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        # Fewer bytes than the record's Content-Length: the file ends inside this record.
+        yield Reject(where, "record is truncated (the WARC file ends inside it)")
+        return
+    if not ctype and not looks_like_html(payload[:4096]):
+        return
+    yield from read_html(payload, where, ctx, url=uri or None, charset=charset_of(ctype))

@@ -10,8 +10,14 @@ import platformdirs
 from storylens.store.base import DuplicateGroup, RejectRecord, Store
 from storylens.store.sqlite import SQLiteStore
 
-__all__ = ["DuplicateGroup", "RejectRecord", "SQLiteStore", "Store", "default_db_path",
-           "open_store"]
+__all__ = [
+    "DuplicateGroup",
+    "RejectRecord",
+    "SQLiteStore",
+    "Store",
+    "default_db_path",
+    "open_store",
+]
 
 
 def default_db_path() -> Path:

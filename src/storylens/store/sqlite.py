@@ -124,15 +124,19 @@ class SQLiteStore:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}; check the path, or "
-                             "choose another with --db or STORYLENS_DB") from exc
+            raise StoreError(
+                f"cannot open database {self.path}: {exc}; check the path, or "
+                "choose another with --db or STORYLENS_DB"
+            ) from exc
         self._in_tx = False
 
     def _migrate(self) -> None:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
         if version > len(MIGRATIONS):
-            raise StoreError(f"database {self.path} has schema version {version}, newer than "
-                             f"this storylens knows ({len(MIGRATIONS)}); upgrade storylens")
+            raise StoreError(
+                f"database {self.path} has schema version {version}, newer than "
+                f"this storylens knows ({len(MIGRATIONS)}); upgrade storylens"
+            )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -183,8 +187,9 @@ class SQLiteStore:
             content_hash=row["content_hash"],
             metadata=json.loads(row["metadata"]),
         )
-        return StoredArticle(article, row["revision"], row["seq"], row["near_duplicate_of"],
-                             row["ingested_at"])
+        return StoredArticle(
+            article, row["revision"], row["seq"], row["near_duplicate_of"], row["ingested_at"]
+        )
 
     def _one(self, where: str, value: str) -> StoredArticle | None:
         row = self._db.execute(
@@ -212,12 +217,22 @@ class SQLiteStore:
         base = current.article
         rows = self._db.execute(
             "SELECT title, text, published, content_hash, source FROM revisions "
-            "WHERE article_id = ? ORDER BY revision", (article_id,))
+            "WHERE article_id = ? ORDER BY revision",
+            (article_id,),
+        )
         return [
-            Article(id=base.id, url=base.url, outlet=base.outlet, title=r["title"],
-                    published=_published(r["published"]), language=base.language,
-                    text=r["text"], source=r["source"], content_hash=r["content_hash"],
-                    metadata=base.metadata)
+            Article(
+                id=base.id,
+                url=base.url,
+                outlet=base.outlet,
+                title=r["title"],
+                published=_published(r["published"]),
+                language=base.language,
+                text=r["text"],
+                source=r["source"],
+                content_hash=r["content_hash"],
+                metadata=base.metadata,
+            )
             for r in rows
         ]
 
@@ -246,9 +261,22 @@ class SQLiteStore:
             "INSERT INTO articles (id, seq, url, outlet, title, published, published_sort, "
             "language, text, source, content_hash, metadata, ingested_at, updated_at) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (article.id, seq, article.url, article.outlet, article.title, article.published_iso,
-             _sort_key(article.published), article.language, article.text, article.source,
-             article.content_hash, json.dumps(article.metadata, default=str), now, now),
+            (
+                article.id,
+                seq,
+                article.url,
+                article.outlet,
+                article.title,
+                article.published_iso,
+                _sort_key(article.published),
+                article.language,
+                article.text,
+                article.source,
+                article.content_hash,
+                json.dumps(article.metadata, default=str),
+                now,
+                now,
+            ),
         )
         self._save_revision(article, 1, now)
         self._save_signature(article.id, signature, shingles)
@@ -266,9 +294,19 @@ class SQLiteStore:
         self._db.execute(
             "UPDATE articles SET title=?, published=?, published_sort=?, language=?, text=?, "
             "source=?, content_hash=?, metadata=?, revision=?, updated_at=? WHERE id=?",
-            (article.title, article.published_iso, _sort_key(article.published),
-             article.language, article.text, article.source, article.content_hash,
-             json.dumps(article.metadata, default=str), revision, now, article_id),
+            (
+                article.title,
+                article.published_iso,
+                _sort_key(article.published),
+                article.language,
+                article.text,
+                article.source,
+                article.content_hash,
+                json.dumps(article.metadata, default=str),
+                revision,
+                now,
+                article_id,
+            ),
         )
         self._save_revision(article, revision, now, article_id=article_id)
         self._save_signature(article_id, signature, shingles)
@@ -282,8 +320,16 @@ class SQLiteStore:
     ) -> None:
         self._db.execute(
             "INSERT INTO revisions VALUES (?,?,?,?,?,?,?,?)",
-            (article_id or article.id, revision, article.title, article.text,
-             article.published_iso, article.content_hash, article.source, now),
+            (
+                article_id or article.id,
+                revision,
+                article.title,
+                article.text,
+                article.published_iso,
+                article.content_hash,
+                article.source,
+                now,
+            ),
         )
 
     def _save_signature(self, article_id: str, signature: bytes, shingles: int) -> None:
@@ -303,27 +349,41 @@ class SQLiteStore:
     def link_duplicates(self, article_id: str, others: Iterable[str]) -> None:
         self._require_tx()
         ids = {article_id, *others}
-        groups = {r[0] for r in self._db.execute(
-            f"SELECT group_id FROM articles WHERE id IN ({','.join('?' * len(ids))}) "
-            "AND group_id IS NOT NULL", tuple(ids))}
+        groups = {
+            r[0]
+            for r in self._db.execute(
+                f"SELECT group_id FROM articles WHERE id IN ({','.join('?' * len(ids))}) "
+                "AND group_id IS NOT NULL",
+                tuple(ids),
+            )
+        }
         for group in groups:
-            ids |= {r[0] for r in self._db.execute(
-                "SELECT id FROM articles WHERE group_id = ?", (group,))}
+            ids |= {
+                r[0]
+                for r in self._db.execute("SELECT id FROM articles WHERE group_id = ?", (group,))
+            }
         self._elect(ids)
 
     def _reelect(self, article_id: str) -> None:
         row = self._db.execute("SELECT group_id FROM articles WHERE id = ?", (article_id,))
         group = row.fetchone()[0]
         if group is not None:
-            self._elect({r[0] for r in self._db.execute(
-                "SELECT id FROM articles WHERE group_id = ?", (group,))})
+            self._elect(
+                {
+                    r[0]
+                    for r in self._db.execute(
+                        "SELECT id FROM articles WHERE group_id = ?", (group,)
+                    )
+                }
+            )
 
     def _elect(self, ids: set[str]) -> None:
         # The original is the earliest published member; undated members rank after dated
         # ones, and ties (or no dates at all) go to the first one ingested.
         original = self._db.execute(
             f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(ids))}) "
-            "ORDER BY published_sort IS NULL, published_sort, seq LIMIT 1", tuple(ids),
+            "ORDER BY published_sort IS NULL, published_sort, seq LIMIT 1",
+            tuple(ids),
         ).fetchone()[0]
         self._db.executemany(
             "UPDATE articles SET group_id = ?, near_duplicate_of = ? WHERE id = ?",
@@ -333,14 +393,18 @@ class SQLiteStore:
     # -- runs and rejects
     def start_run(self, targets: list[str]) -> int:
         with self.transaction():
-            cur = self._db.execute("INSERT INTO runs (started_at, targets) VALUES (?, ?)",
-                                   (_now(), json.dumps(targets)))
+            cur = self._db.execute(
+                "INSERT INTO runs (started_at, targets) VALUES (?, ?)",
+                (_now(), json.dumps(targets)),
+            )
         return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, report: IngestReport) -> None:
         with self.transaction():
-            self._db.execute("UPDATE runs SET finished_at = ?, report = ? WHERE id = ?",
-                             (_now(), json.dumps(report.as_dict()), run_id))
+            self._db.execute(
+                "UPDATE runs SET finished_at = ?, report = ? WHERE id = ?",
+                (_now(), json.dumps(report.as_dict()), run_id),
+            )
 
     def record_reject(self, reject: Reject) -> None:
         now = _now()
@@ -354,16 +418,19 @@ class SQLiteStore:
     def rejects(self) -> list[RejectRecord]:
         rows = self._db.execute(
             "SELECT source, reason, count, first_seen, last_seen FROM rejects "
-            "ORDER BY last_seen DESC, source")
+            "ORDER BY last_seen DESC, source"
+        )
         return [RejectRecord(*row) for row in rows]
 
     def stats(self) -> dict[str, Any]:
         def scalar(sql: str) -> Any:
             return self._db.execute(sql).fetchone()[0]
 
-        by_lang = dict(self._db.execute(
-            "SELECT COALESCE(language, '?'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
-        ).fetchall())
+        by_lang = dict(
+            self._db.execute(
+                "SELECT COALESCE(language, '?'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+            ).fetchall()
+        )
         return {
             "database": self.path,
             "schema_version": self.schema_version,
@@ -372,9 +439,11 @@ class SQLiteStore:
             "dated": scalar("SELECT COUNT(*) FROM articles WHERE published IS NOT NULL"),
             "revised_articles": scalar("SELECT COUNT(*) FROM articles WHERE revision > 1"),
             "duplicate_groups": scalar(
-                "SELECT COUNT(DISTINCT group_id) FROM articles WHERE group_id IS NOT NULL"),
+                "SELECT COUNT(DISTINCT group_id) FROM articles WHERE group_id IS NOT NULL"
+            ),
             "near_duplicates": scalar(
-                "SELECT COUNT(*) FROM articles WHERE near_duplicate_of IS NOT NULL"),
+                "SELECT COUNT(*) FROM articles WHERE near_duplicate_of IS NOT NULL"
+            ),
             "exact_copies_seen": scalar("SELECT COUNT(*) FROM sightings"),
             "rejected_inputs": scalar("SELECT COUNT(*) FROM rejects"),
             "runs": scalar("SELECT COUNT(*) FROM runs"),

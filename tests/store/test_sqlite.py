@@ -1,0 +1,117 @@
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storylens.errors import StoreError
+from storylens.model import Article, content_hash
+from storylens.store import default_db_path, open_store
+from storylens.store.sqlite import MIGRATIONS, SQLiteStore
+
+
+def make(aid: str, text: str = "Some text.", **kw: object) -> Article:
+    fields: dict[str, object] = dict(
+        id=aid,
+        url=None,
+        outlet="o.example",
+        title="T",
+        published=date(2025, 1, 1),
+        language="en",
+        text=text,
+        source="test",
+        content_hash=content_hash("T", text),
+    )
+    fields.update(kw)
+    return Article(**fields)  # type: ignore[arg-type]
+
+
+def test_schema_is_migrated_and_reopened(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    SQLiteStore(path).close()
+    store = SQLiteStore(path)
+    assert store.schema_version == len(MIGRATIONS)
+    mode = store._db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    store.close()
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    with pytest.raises(StoreError, match="upgrade storylens"):
+        SQLiteStore(path)
+
+
+def test_round_trip(store: SQLiteStore) -> None:
+    article = make("a1", "Para one.\n\nPara two.", metadata={"k": [1, 2]})
+    with store.transaction():
+        store.insert(article, b"\x00" * 8, 3)
+    stored = store.get("a1")
+    assert stored is not None
+    assert stored.article == article and stored.article.metadata == {"k": [1, 2]}
+    assert stored.revision == 1 and stored.seq == 1
+
+
+def test_writes_need_a_transaction(store: SQLiteStore) -> None:
+    with pytest.raises(StoreError, match="transaction"):
+        store.insert(make("a1"), b"", 0)
+
+
+def test_failed_batch_leaves_nothing(store: SQLiteStore) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.insert(make("a1"), b"", 0)
+        raise RuntimeError("crash mid-batch")
+    assert store.get("a1") is None
+    assert list(store.articles()) == []
+
+
+def test_revisions_are_kept(store: SQLiteStore) -> None:
+    with store.transaction():
+        store.insert(make("a1", "Old text."), b"", 0)
+        store.revise("a1", make("a1", "New text."), b"", 0)
+    stored = store.get("a1")
+    assert stored is not None and stored.revision == 2 and stored.article.text == "New text."
+    assert [r.text for r in store.revisions("a1")] == ["Old text.", "New text."]
+
+
+def test_original_is_earliest_then_first_seen(store: SQLiteStore) -> None:
+    with store.transaction():
+        store.insert(make("late", "x", published=date(2025, 1, 3)), b"", 0)
+        store.insert(make("undated", "y", published=None), b"", 0)
+        store.insert(make("early", "z", published=date(2025, 1, 2)), b"", 0)
+        store.link_duplicates("undated", ["late"])
+        store.link_duplicates("early", ["late"])
+    [group] = store.duplicate_groups()
+    assert group.original == "early"
+    assert set(group.members) == {"late", "undated", "early"}
+    copy = store.get("late")
+    assert copy is not None and copy.near_duplicate_of == "early"
+
+
+def test_rejects_are_counted_not_repeated(store: SQLiteStore) -> None:
+    from storylens.model import Reject
+
+    store.record_reject(Reject("f.txt", "empty input"))
+    store.record_reject(Reject("f.txt", "empty input"))
+    [record] = store.rejects()
+    assert record.count == 2
+
+
+def test_default_path_and_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("STORYLENS_DB", str(tmp_path / "env.db"))
+    assert default_db_path() == tmp_path / "env.db"
+    open_store().close()
+    assert (tmp_path / "env.db").exists()
+    monkeypatch.delenv("STORYLENS_DB")
+    assert default_db_path().name == "storylens.db"
+
+
+def test_unopenable_path(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="--db"):
+        SQLiteStore(blocker / "sub" / "db.sqlite")

@@ -1,0 +1,93 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import Cli
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "storylens" / "samples"
+
+
+def test_ingest_json_summary_and_idempotence(cli: Cli, fixtures: Path) -> None:
+    first = cli.json("ingest", "--offline", str(fixtures))
+    assert set(first) == {"added", "duplicates", "revisions", "rejected", "seconds"}
+    assert first["added"] >= 8
+    rejected = {r["source"] for r in first["rejected"]}
+    assert any(s.endswith("broken.jsonl:2") for s in rejected)
+    second = cli.json("ingest", "--offline", str(fixtures))
+    assert second["added"] == 0 and second["duplicates"] == first["added"]
+
+
+def test_articles_and_article(cli: Cli, fixtures: Path) -> None:
+    cli("ingest", "--offline", str(fixtures / "news_page.html"), str(fixtures / "dated.txt"))
+    rows = cli.jsonl("articles")
+    assert [set(r) for r in rows] == [
+        {"id", "url", "outlet", "title", "published", "language", "chars", "near_duplicate_of"}
+    ] * 2
+    page = rows[0]
+    assert page["outlet"] == "northshorepost.co.uk"
+    assert page["published"] == "2025-06-03T07:45:00+01:00"
+    one = cli.json("article", page["id"])
+    assert one["text"].startswith("All ferry crossings")
+    for start, end in one["paragraphs"]:
+        assert one["text"][start:end].strip() == one["text"][start:end]
+    assert "Ferry strike" in cli("articles")
+    assert "All ferry crossings" in cli("article", page["id"])
+    cli("article", "nope", code=1)
+
+
+def test_rejects_and_stats(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    out = json.loads(cli("ingest", str(tmp_path / "empty.txt"), "--json", code=1))
+    assert out["rejected"] == [{"source": str(tmp_path / "empty.txt"), "reason": "empty input"}]
+    [row] = cli.jsonl("rejects")
+    assert row["reason"] == "empty input"
+    assert "empty input" in cli("rejects")
+    assert cli.json("stats")["rejected_inputs"] == 1
+
+
+def test_exit_codes(cli: Cli, tmp_path: Path, fixtures: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    cli("ingest", str(tmp_path / "empty.txt"), code=1)  # every input rejected
+    cli("ingest", str(tmp_path / "empty.txt"), str(fixtures / "dated.txt"), code=0)
+    cli("ingest", code=2)  # usage: no target
+    cli("frobnicate", code=2)
+
+
+def test_bad_config_is_a_usage_error(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("no_such_key = 1\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "storylens", "--config", str(cfg), "stats"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "no_such_key" in proc.stderr
+
+
+def test_seeds_from_the_cli(cli: Cli, shared: Path) -> None:
+    report = cli.json("ingest", str(shared / "seeds"))
+    assert report["added"] == 2 and report["rejected"] == []
+    assert [r["published"] for r in cli.jsonl("articles")] == ["2022-04-06", "2022-04-06"]
+
+
+def test_dev_articles_from_the_cli(cli: Cli, shared: Path) -> None:
+    path = shared / "eval" / "dev" / "articles.jsonl"
+    assert cli.json("ingest", str(path))["added"] == 130
+    rows = {r["id"]: r for r in cli.jsonl("articles")}
+    assert len(rows) == 130
+    scores = cli.json("eval", "dedup", str(path))
+    assert {"precision", "recall", "f1"} <= set(scores)
+
+
+def test_sample_corpus(cli: Cli) -> None:
+    report = cli.json("ingest", "--offline", str(SAMPLES))
+    assert report["rejected"] == []
+    assert report["added"] == 23
+    rows = cli.jsonl("articles")
+    assert len({r["outlet"] for r in rows}) >= 6
+    groups = cli.jsonl("duplicates")
+    assert {g["original"] for g in groups} == {"mp-bridge-0309", "mp-solvane-0312"}
+    assert all(len(g["members"]) == 2 for g in groups)

@@ -1,0 +1,121 @@
+"""Property tests: mutated inputs never make a reader raise; offsets always round-trip."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storylens.config import Config
+from storylens.ingest import Format, ReadContext, read_bytes
+from storylens.ingest.encoding import clean_text
+from storylens.ingest.jsonl import read_json_stream
+from storylens.ingest.warc import read_warc
+from storylens.model import Article, Reject, paragraph_spans
+from tests.ingest.test_warc import write_warc
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CTX = ReadContext(config=Config())
+SEEDS = [p.read_bytes() for p in sorted(FIXTURES.iterdir()) if p.is_file()]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> bytes:
+    data = bytearray(draw(st.sampled_from(SEEDS)))
+    for _ in range(draw(st.integers(0, 8))):
+        op = draw(st.sampled_from(["flip", "cut", "insert", "delete"]))
+        pos = draw(st.integers(0, max(0, len(data) - 1)))
+        if op == "flip" and data:
+            data[pos] = draw(st.integers(0, 255))
+        elif op == "cut":
+            del data[pos:]
+        elif op == "insert":
+            data[pos:pos] = draw(st.binary(min_size=1, max_size=20))
+        elif op == "delete":
+            del data[pos : pos + draw(st.integers(1, 50))]
+    return bytes(data)
+
+
+def _check(results: list[Article | Reject]) -> None:
+    for r in results:
+        assert isinstance(r, Article | Reject)
+        if isinstance(r, Article):
+            assert r.text and r.text == clean_text(r.text)
+            for span in r.paragraphs:
+                assert span.of(r.text).strip() == span.of(r.text) != ""
+
+
+def _read(data: bytes, fmt: Format | None) -> list[Article | Reject]:
+    try:
+        return list(read_bytes(data, "fuzz", CTX, fmt=fmt))
+    except Exception as exc:  # typed input errors are allowed; the batch turns them into rejects
+        from storylens.errors import InputError
+
+        assert isinstance(exc, InputError), repr(exc)
+        return []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=mutated(),
+    fmt=st.sampled_from(
+        [None, Format.HTML, Format.FEED, Format.TEXT, Format.DATED_TEXT, Format.JSON]
+    ),
+)
+def test_every_reader_survives_mutations(data: bytes, fmt: Format | None) -> None:
+    _check(_read(data, fmt))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=2000))
+def test_random_bytes(data: bytes) -> None:
+    _check(_read(data, None))
+
+
+def _warc_bytes() -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.warc"
+        write_warc(path, gz=False)
+        return path.read_bytes()
+
+
+WARC = _warc_bytes()
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(0, len(WARC)), pos=st.integers(0, len(WARC) - 1), byte=st.integers(0, 255))
+def test_warc_reader_survives_damage(cut: int, pos: int, byte: int) -> None:
+    data = bytearray(WARC)
+    data[pos] = byte
+    try:
+        _check(list(read_warc(io.BytesIO(bytes(data[:cut])), "fuzz.warc", CTX)))
+    except Exception as exc:
+        from storylens.errors import InputError
+
+        assert isinstance(exc, InputError), repr(exc)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(st.binary(max_size=200), st.text(max_size=200).map(str.encode)), max_size=8)
+)
+def test_jsonl_reader_survives_any_lines(lines: list[bytes]) -> None:
+    data = b"\n".join(lines)
+    try:
+        _check(list(read_json_stream(io.BytesIO(data), "fuzz.jsonl", CTX)))
+    except Exception as exc:
+        from storylens.errors import InputError
+
+        assert isinstance(exc, InputError), repr(exc)
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n\t\r \u00a0é"), max_size=300))
+def test_paragraph_spans_round_trip(text: str) -> None:
+    cleaned = clean_text(text)
+    spans = paragraph_spans(cleaned)
+    assert [s.of(cleaned) for s in spans] == [p.strip() for p in cleaned.split("\n\n") if p.strip()]
+    assert clean_text(cleaned) == cleaned

@@ -1,40 +1,61 @@
 from pathlib import Path
 
 from storylens.config import DedupConfig
-from storylens.dedup import NearDuplicateIndex, containment, group_pairs, pair_scores, shingles
+from storylens.dedup import (
+    MemoryBandIndex,
+    NearDuplicateFinder,
+    containment,
+    group_pairs,
+    pair_scores,
+    shingle_hashes,
+)
 from storylens.evaluate import evaluate_dedup
 
 TEXT = " ".join(f"word{i}" for i in range(200))
 
 
-def test_shingles() -> None:
-    assert shingles("A b c d e f", 5) == {b"a b c d e", b"b c d e f"}
-    assert shingles("Short one", 5) == {b"short one"}
-    assert shingles("", 5) == set()
+def test_shingle_hashes() -> None:
+    assert len(shingle_hashes("A b c d e f", 5)) == 2
+    assert (shingle_hashes("A B C D E", 5) == shingle_hashes("a b, c d e!", 5)).all()
+    assert len(shingle_hashes("a b a b a b a b", 2)) == 2  # "a b" and "b a"
+    assert len(shingle_hashes("Short one", 5)) == 1
+    assert len(shingle_hashes("", 5)) == 0
 
 
 def test_cut_copy_is_contained() -> None:
-    index = NearDuplicateIndex(DedupConfig())
-    full, half = index.signature(TEXT), index.signature(TEXT[: len(TEXT) // 2])
-    assert containment(full, half) > 0.8
-    index.add("full", full)
-    assert [m for m, _ in index.matches(half)] == ["full"]
+    index = NearDuplicateFinder(DedupConfig(), MemoryBandIndex())
+    half = " ".join(TEXT.split()[:100])
+    assert containment(shingle_hashes(TEXT, 5), shingle_hashes(half, 5)) == 1.0
+    index.add("full", index.signature(TEXT))
+    assert index.matches(index.signature(half), {"full": TEXT}.get) == [("full", 1.0)]
 
 
 def test_unrelated_and_short_texts_do_not_match() -> None:
-    index = NearDuplicateIndex(DedupConfig())
-    index.add("a", index.signature(TEXT))
+    index = NearDuplicateFinder(DedupConfig(), MemoryBandIndex())
+    texts = {"a": TEXT, "tiny": "breaking news just in"}
+    for key, text in texts.items():
+        index.add(key, index.signature(text))
     other = " ".join(f"other{i}" for i in range(200))
-    assert index.matches(index.signature(other)) == []
-    index.add("tiny", index.signature("breaking news just in"))
-    assert index.matches(index.signature("breaking news just in")) == []
+    assert index.matches(index.signature(other), texts.get) == []
+    assert index.matches(index.signature(texts["tiny"]), texts.get) == []
 
 
-def test_signature_bytes_round_trip() -> None:
-    index = NearDuplicateIndex(DedupConfig())
-    sig = index.signature(TEXT)
-    again = type(sig).from_bytes(sig.to_bytes(), sig.size)
-    assert (again.hashvalues == sig.hashvalues).all() and again.size == sig.size
+def test_revision_does_not_match_itself() -> None:
+    index = NearDuplicateFinder(DedupConfig(), MemoryBandIndex())
+    index.add("a", index.signature(TEXT))
+    assert index.matches(index.signature(TEXT), {"a": TEXT}.get, exclude="a") == []
+
+
+def test_band_keys_are_stable_and_replaced() -> None:
+    bands = MemoryBandIndex()
+    finder = NearDuplicateFinder(DedupConfig(), bands)
+    sig = finder.signature(TEXT)
+    assert sig.keys == finder.signature(TEXT).keys
+    assert len(set(sig.keys)) == DedupConfig().lsh_bands
+    finder.add("a", sig)
+    assert bands.band_candidates(sig.keys) == {"a"}
+    finder.remove("a", sig)
+    assert bands.band_candidates(sig.keys) == set()
 
 
 def test_group_pairs_and_scores() -> None:

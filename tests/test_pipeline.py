@@ -109,3 +109,15 @@ def test_batches_commit_and_report(tmp_path: Path, store: SQLiteStore) -> None:
     report = ingest([str(tmp_path / "many.jsonl")], store, Config(batch_size=7))
     assert report.added == 25
     assert [s.article.id for s in store.articles()] == [f"r{i}" for i in range(25)]
+
+
+def test_changed_dedup_settings_reindex_the_store(tmp_path: Path, store: SQLiteStore) -> None:
+    from storylens.config import DedupConfig
+
+    write(tmp_path / "orig.txt", " date 2024-05-01 " + STORY)
+    ingest([str(tmp_path / "orig.txt")], store)
+    copy = STORY.replace("The plant's owner said it would appeal.", "Wire copy ends here.")
+    write(tmp_path / "copy.txt", " date 2024-05-02 " + copy)
+    config = Config(dedup=DedupConfig(lsh_bands=32, lsh_rows=4))
+    ingest([str(tmp_path / "copy.txt")], store, config)
+    assert len(store.duplicate_groups()) == 1  # the stored original was found under new bands

@@ -5,7 +5,7 @@ Each article is resolved against the store in this order:
 1. same URL, or same id: identical content is a duplicate; changed content a new revision;
 2. same content hash under another URL: a duplicate, recorded as a sighting of the copy;
 3. otherwise a new article, linked into a syndication group when MinHash LSH finds it is a
-   near-duplicate of stored ones.
+   near-duplicate of stored ones (band keys are kept in the store: memory stays flat).
 
 Rejects are recorded as they occur; articles are written ``batch_size`` at a time, each batch
 in one transaction, so a crash leaves no half-written article and a re-run is idempotent.
@@ -13,13 +13,14 @@ in one transaction, so a crash leaves no half-written article and a re-run is id
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from storylens.config import Config
-from storylens.dedup import NearDuplicateIndex, Signature
+from storylens.dedup import NearDuplicateFinder, lsh_params
 from storylens.ingest import ReadContext, expand_targets, read_target
 from storylens.ingest.fetch import Fetcher
 from storylens.model import Article, IngestReport, Reject
@@ -28,14 +29,6 @@ from storylens.store.base import Store
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[str], None]
-
-
-def load_index(store: Store, config: Config) -> NearDuplicateIndex:
-    """The near-duplicate index over every stored article's signature."""
-    index = NearDuplicateIndex(config.dedup)
-    for article_id, blob, size in store.signatures():
-        index.add(article_id, Signature.from_bytes(blob, size))
-    return index
 
 
 @dataclass
@@ -52,7 +45,20 @@ class Ingester:
     def __init__(self, store: Store, config: Config) -> None:
         self.store = store
         self.config = config
-        self.index = load_index(store, config)
+        self.finder = NearDuplicateFinder(config.dedup, store)
+        self._check_index()
+
+    def _check_index(self) -> None:
+        """Rebuild the stored LSH bands when the settings they were made with have changed."""
+        params = json.dumps(lsh_params(self.config.dedup), sort_keys=True)
+        if self.store.get_meta("lsh_params") == params:
+            return
+        log.warning("near-duplicate settings changed: re-indexing stored articles")
+        with self.store.transaction():
+            self.store.clear_bands()
+            for stored in self.store.articles():
+                self.finder.add(stored.article.id, self.finder.signature(stored.article.text))
+            self.store.set_meta("lsh_params", params)
 
     def write_batch(self, articles: list[Article], tally: _Tally) -> None:
         """Write ``articles`` in one transaction; on a failure, one by one, rejecting the bad."""
@@ -63,12 +69,10 @@ class Ingester:
             if len(articles) == 1:
                 raise
             log.warning("batch write failed; retrying article by article", exc_info=True)
-            self.index = load_index(self.store, self.config)  # undo in-memory index changes
             for article in articles:
                 try:
                     self.write_batch([article], tally)
                 except Exception as exc:
-                    self.index = load_index(self.store, self.config)
                     reject = Reject(article.source, f"could not be stored: {exc}")
                     self.store.record_reject(reject)
                     tally.rejected.append(reject)
@@ -83,22 +87,27 @@ class Ingester:
         if existing is not None:
             if existing.article.content_hash == article.content_hash:
                 return "duplicates"
-            sig = self.index.signature_of(article)
-            self.store.revise(existing.article.id, article, sig.to_bytes(), sig.size)
-            self._link(existing.article.id, sig)
+            old = self.finder.signature(existing.article.text)
+            self.finder.remove(existing.article.id, old)
+            self.store.revise(existing.article.id, article)
+            self._link(existing.article.id, article.text)
             return "revisions"
         same = self.store.by_hash(article.content_hash)
         if same is not None:
             self.store.add_sighting(same.article.id, article)
             return "duplicates"
-        sig = self.index.signature_of(article)
-        self.store.insert(article, sig.to_bytes(), sig.size)
-        self._link(article.id, sig)
+        self.store.insert(article)
+        self._link(article.id, article.text)
         return "added"
 
-    def _link(self, article_id: str, sig: Signature) -> None:
-        matches = self.index.matches(sig, exclude=article_id)
-        self.index.add(article_id, sig)
+    def _text_of(self, article_id: str) -> str | None:
+        stored = self.store.get(article_id)
+        return stored.article.text if stored else None
+
+    def _link(self, article_id: str, text: str) -> None:
+        sig = self.finder.signature(text)
+        matches = self.finder.matches(sig, self._text_of, exclude=article_id)
+        self.finder.add(article_id, sig)
         if matches:
             self.store.link_duplicates(article_id, [m for m, _score in matches])
 

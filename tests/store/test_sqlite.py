@@ -49,7 +49,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_round_trip(store: SQLiteStore) -> None:
     article = make("a1", "Para one.\n\nPara two.", metadata={"k": [1, 2]})
     with store.transaction():
-        store.insert(article, b"\x00" * 8, 3)
+        store.insert(article)
     stored = store.get("a1")
     assert stored is not None
     assert stored.article == article and stored.article.metadata == {"k": [1, 2]}
@@ -58,12 +58,12 @@ def test_round_trip(store: SQLiteStore) -> None:
 
 def test_writes_need_a_transaction(store: SQLiteStore) -> None:
     with pytest.raises(StoreError, match="transaction"):
-        store.insert(make("a1"), b"", 0)
+        store.insert(make("a1"))
 
 
 def test_failed_batch_leaves_nothing(store: SQLiteStore) -> None:
     with pytest.raises(RuntimeError), store.transaction():
-        store.insert(make("a1"), b"", 0)
+        store.insert(make("a1"))
         raise RuntimeError("crash mid-batch")
     assert store.get("a1") is None
     assert list(store.articles()) == []
@@ -71,8 +71,8 @@ def test_failed_batch_leaves_nothing(store: SQLiteStore) -> None:
 
 def test_revisions_are_kept(store: SQLiteStore) -> None:
     with store.transaction():
-        store.insert(make("a1", "Old text."), b"", 0)
-        store.revise("a1", make("a1", "New text."), b"", 0)
+        store.insert(make("a1", "Old text."))
+        store.revise("a1", make("a1", "New text."))
     stored = store.get("a1")
     assert stored is not None and stored.revision == 2 and stored.article.text == "New text."
     assert [r.text for r in store.revisions("a1")] == ["Old text.", "New text."]
@@ -80,9 +80,9 @@ def test_revisions_are_kept(store: SQLiteStore) -> None:
 
 def test_original_is_earliest_then_first_seen(store: SQLiteStore) -> None:
     with store.transaction():
-        store.insert(make("late", "x", published=date(2025, 1, 3)), b"", 0)
-        store.insert(make("undated", "y", published=None), b"", 0)
-        store.insert(make("early", "z", published=date(2025, 1, 2)), b"", 0)
+        store.insert(make("late", "x", published=date(2025, 1, 3)))
+        store.insert(make("undated", "y", published=None))
+        store.insert(make("early", "z", published=date(2025, 1, 2)))
         store.link_duplicates("undated", ["late"])
         store.link_duplicates("early", ["late"])
     [group] = store.duplicate_groups()
@@ -90,6 +90,25 @@ def test_original_is_earliest_then_first_seen(store: SQLiteStore) -> None:
     assert set(group.members) == {"late", "undated", "early"}
     copy = store.get("late")
     assert copy is not None and copy.near_duplicate_of == "early"
+
+
+def test_band_index(store: SQLiteStore) -> None:
+    with store.transaction():
+        store.insert(make("a1"))
+        store.insert(make("a2", "Other."))
+        store.add_bands("a1", [1, 2, -3])
+        store.add_bands("a2", [2])
+        store.set_meta("lsh_params", "x")
+    assert store.band_candidates([2]) == {"a1", "a2"}
+    assert store.band_candidates([-3, 9]) == {"a1"}
+    assert store.band_candidates([]) == set()
+    with store.transaction():
+        store.remove_bands("a1", [1, 2, -3])
+    assert store.band_candidates([1, 2, -3]) == {"a2"}
+    with store.transaction():
+        store.clear_bands()
+    assert store.band_candidates([2]) == set()
+    assert store.get_meta("lsh_params") == "x" and store.get_meta("nope") is None
 
 
 def test_rejects_are_counted_not_repeated(store: SQLiteStore) -> None:

@@ -17,6 +17,7 @@ from storylens.model import Article, Published, content_hash, make_article_id
 
 # langid guesses wildly on a few words; below this many characters the language stays unknown.
 MIN_LANGID_CHARS = 20
+LANGID_CHARS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,8 @@ def canonical_url(url: str | None) -> str | None:
 def detect_language(text: str) -> str | None:
     if len(text) < MIN_LANGID_CHARS:
         return None
-    lang, _score = py3langid.classify(text[:5000])
+    # The first 1,000 characters decide as well as the whole text and cost a fifth of it.
+    lang, _score = py3langid.classify(text[:LANGID_CHARS])
     return str(lang)
 
 

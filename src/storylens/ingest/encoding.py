@@ -79,18 +79,17 @@ def _detect(data: bytes, source: str) -> str:
     return guessed
 
 
+# Control characters (but tab and newlines), surrogates, private use and the replacement
+# character: what a wrong decoding or binary data leaves behind.
+_GARBAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
+
+
 def _checked(text: str, source: str) -> str:
     if text:
-        bad = sum(1 for ch in text if _is_garbage(ch))
+        bad = len(_GARBAGE.findall(text))
         if bad > MAX_CONTROL_RATIO * len(text):
             raise UnreadableInput(source, "binary data or unknown encoding, not text")
     return text
-
-
-def _is_garbage(ch: str) -> bool:
-    if ch in "\n\r\t":
-        return False
-    return unicodedata.category(ch) in {"Cc", "Cs", "Co", "Cn"} or ch == "\ufffd"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe\uffff]")

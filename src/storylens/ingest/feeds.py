@@ -26,7 +26,10 @@ FULL_SUMMARY_CHARS = 1500
 
 
 def read_feed(data: bytes, source: str, ctx: ReadContext) -> Iterator[Result]:
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=True)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=True)
+    except (ValueError, LookupError) as exc:  # feedparser trips on some broken declarations
+        raise UnreadableInput(source, f"not a readable feed: {exc}") from exc
     entries = list(parsed.entries)
     broken = parsed.get("bozo") and isinstance(parsed.get("bozo_exception"), Exception)
     if broken and not entries:
@@ -48,6 +51,8 @@ def read_feed(data: bytes, source: str, ctx: ReadContext) -> Iterator[Result]:
             yield _entry_result(entry, where, feed_title, ctx)
         except InputError as exc:
             yield Reject(exc.source, exc.reason)
+        except Exception as exc:  # one odd item must not cost the rest of the feed
+            yield Reject(where, f"unreadable item ({type(exc).__name__}: {exc})")
 
 
 def _entry_result(entry: Any, where: str, feed_title: str, ctx: ReadContext) -> Result:

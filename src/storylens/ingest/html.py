@@ -138,6 +138,7 @@ def _absolute(found: str | None, base: str | None) -> str | None:
     return None
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BLOCK_TAGS = {
     "p",
     "div",
@@ -165,6 +166,7 @@ def fragment_to_text(fragment: str) -> str:
     """Text of an HTML fragment (a feed item's content), one paragraph per block element."""
     if "<" not in fragment:
         return fragment
+    fragment = _XML_INVALID.sub("", fragment)  # lxml refuses control characters in text
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):

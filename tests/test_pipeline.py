@@ -1,6 +1,8 @@
 import os
 from pathlib import Path
 
+import pytest
+
 from storylens.config import Config
 from storylens.pipeline import ingest
 from storylens.store.sqlite import SQLiteStore
@@ -121,3 +123,38 @@ def test_changed_dedup_settings_reindex_the_store(tmp_path: Path, store: SQLiteS
     config = Config(dedup=DedupConfig(lsh_bands=32, lsh_rows=4))
     ingest([str(tmp_path / "copy.txt")], store, config)
     assert len(store.duplicate_groups()) == 1  # the stored original was found under new bands
+
+
+def test_reader_process_crash_costs_only_its_target(
+    tmp_path: Path, store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storylens import stream
+
+    real = stream.read_target
+
+    def crashing(target: str, ctx: object) -> object:
+        if target.endswith("crash.txt"):
+            os._exit(3)  # what a segfault in a C extension looks like from outside
+        return real(target, ctx)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stream, "read_target", crashing)
+    for name in ("a.txt", "crash.txt", "z.txt"):
+        write(tmp_path / "in" / name, f"{name} " + STORY)
+    report = ingest([str(tmp_path / "in")], store, reader_process=True)
+    assert report.added == 2
+    [reject] = report.rejected
+    assert reject.source.endswith("crash.txt") and "crashed" in reject.reason
+
+
+@pytest.mark.parametrize("child", [False, True])
+def test_same_result_in_or_out_of_process(tmp_path: Path, child: bool) -> None:
+    write(tmp_path / "in" / "a.txt", " date 2024-05-01 " + STORY)
+    write(tmp_path / "in" / "b.txt", " date 2024-05-02 " + STORY.replace("appeal", "fight"))
+    write(tmp_path / "in" / "bad.json", "{nope")
+    store = SQLiteStore(tmp_path / f"{child}.db")
+    seen: list[str] = []
+    report = ingest([str(tmp_path / "in")], store, reader_process=child, on_target_done=seen.append)
+    assert (report.added, len(report.rejected)) == (2, 1)
+    assert [Path(s).name for s in seen] == ["a.txt", "b.txt", "bad.json"]
+    assert len(store.duplicate_groups()) == 1
+    store.close()

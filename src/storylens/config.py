@@ -57,6 +57,8 @@ class Config(BaseModel):
     # files (JSON Lines, WARC) are streamed and may be larger in total.
     max_document_bytes: int = Field(default=10_000_000, ge=1_000)
     batch_size: int = Field(default=200, ge=1)
+    # Read in a child process while the main one writes (only on machines with 2+ cores).
+    reader_process: bool = True
     dedup: DedupConfig = DedupConfig()
     fetch: FetchConfig = FetchConfig()
 

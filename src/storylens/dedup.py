@@ -113,29 +113,25 @@ class MemoryBandIndex:
 
 def lsh_params(config: DedupConfig) -> dict[str, object]:
     """Everything stored band keys depend on: when it changes, the keys must be rebuilt."""
-    return {"shingle_words": config.shingle_words, "num_perm": config.num_perm,
-            "bands": config.lsh_bands, "rows": config.lsh_rows, "scheme": _SCHEME,
-            "hash": "crc32", "seed": 1}
+    return {
+        "shingle_words": config.shingle_words,
+        "num_perm": config.num_perm,
+        "bands": config.lsh_bands,
+        "rows": config.lsh_rows,
+        "scheme": _SCHEME,
+        "hash": "crc32",
+        "seed": 1,
+    }
 
 
-class NearDuplicateFinder:
-    """Finds the stored articles a text is a near-duplicate of.
+class MinHasher:
+    """Text -> :class:`Signature`: shingles, MinHash, LSH band keys. Pure and picklable, so a
+    reader process can compute signatures while the main process writes."""
 
-    Example:
-        >>> from storylens.config import DedupConfig
-        >>> finder = NearDuplicateFinder(DedupConfig(), MemoryBandIndex())
-        >>> text = " ".join(f"word{i}" for i in range(60))
-        >>> sig = finder.signature(text)
-        >>> finder.add("a1", sig)
-        >>> finder.matches(sig, {"a1": text}.get)
-        [('a1', 1.0)]
-    """
-
-    def __init__(self, config: DedupConfig, bands: BandIndex) -> None:
+    def __init__(self, config: DedupConfig) -> None:
         if config.lsh_bands * config.lsh_rows > config.num_perm:
             raise ValueError("dedup: lsh_bands * lsh_rows must not exceed num_perm")
         self.config = config
-        self.bands = bands
         # One permutation table for all signatures: building it per article costs more than
         # hashing the article. Band keys are only comparable under the same table (seed 1).
         self._perm = MinHash(num_perm=config.num_perm, scheme=_SCHEME).permutations
@@ -159,6 +155,30 @@ class NearDuplicateFinder:
         for j in range(rows):
             keys = (keys ^ values[:, j]) * _FNV
         return tuple(keys.view(np.int64).tolist())
+
+
+class NearDuplicateFinder:
+    """Finds the stored articles a text is a near-duplicate of.
+
+    Example:
+        >>> from storylens.config import DedupConfig
+        >>> finder = NearDuplicateFinder(DedupConfig(), MemoryBandIndex())
+        >>> text = " ".join(f"word{i}" for i in range(60))
+        >>> sig = finder.signature(text)
+        >>> finder.add("a1", sig)
+        >>> finder.matches(sig, {"a1": text}.get)
+        [('a1', 1.0)]
+    """
+
+    def __init__(
+        self, config: DedupConfig, bands: BandIndex, hasher: MinHasher | None = None
+    ) -> None:
+        self.config = config
+        self.bands = bands
+        self.hasher = hasher or MinHasher(config)
+
+    def signature(self, text: str) -> Signature:
+        return self.hasher.signature(text)
 
     def _indexed_keys(self, sig: Signature) -> tuple[int, ...]:
         return sig.keys if sig.size >= self.config.min_shingles else ()  # too short to judge

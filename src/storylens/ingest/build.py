@@ -17,7 +17,7 @@ from storylens.model import Article, Published, content_hash, make_article_id
 
 # langid guesses wildly on a few words; below this many characters the language stays unknown.
 MIN_LANGID_CHARS = 20
-LANGID_CHARS = 1000
+LANGID_CHARS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,8 @@ def canonical_url(url: str | None) -> str | None:
 def detect_language(text: str) -> str | None:
     if len(text) < MIN_LANGID_CHARS:
         return None
-    # The first 1,000 characters decide as well as the whole text and cost a fifth of it.
+    # The first 500 characters decide a news text as well as all of it, at a fraction of
+    # the cost (langid is linear in length and was the reader's largest cost).
     lang, _score = py3langid.classify(text[:LANGID_CHARS])
     return str(lang)
 

@@ -134,3 +134,12 @@ def test_unopenable_path(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(StoreError, match="--db"):
         SQLiteStore(blocker / "sub" / "db.sqlite")
+
+
+def test_stats_show_real_dates(store: SQLiteStore) -> None:
+    with store.transaction():
+        store.insert(make("a1", "x", published=date(2025, 1, 3)))
+        store.insert(make("a2", "y", published=date(2025, 1, 1)))
+    stats = store.stats()
+    assert (stats["first_published"], stats["last_published"]) == ("2025-01-01", "2025-01-03")
+    assert stats["articles"] == 2

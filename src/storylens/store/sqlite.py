@@ -490,6 +490,12 @@ class SQLiteStore:
             "rejected_inputs": scalar("SELECT COUNT(*) FROM rejects"),
             "runs": scalar("SELECT COUNT(*) FROM runs"),
             "languages": by_lang,
-            "first_published": scalar("SELECT MIN(published_sort) FROM articles"),
-            "last_published": scalar("SELECT MAX(published_sort) FROM articles"),
+            "first_published": scalar(
+                "SELECT published FROM articles WHERE published IS NOT NULL "
+                "ORDER BY published_sort LIMIT 1"
+            ),
+            "last_published": scalar(
+                "SELECT published FROM articles WHERE published IS NOT NULL "
+                "ORDER BY published_sort DESC LIMIT 1"
+            ),
         }

@@ -64,6 +64,7 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, code: int | None = 0) -> str:
+        # global options (--config) may come first; --db is added in front of them
         result = self.runner.invoke(app, ["--db", str(self.db), *args], catch_exceptions=False)
         if code is not None:
             assert result.exit_code == code, result.output

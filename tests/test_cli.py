@@ -3,7 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import Cli
+from tests.conftest import FIXTURES, Cli, LocalServer
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "storylens" / "samples"
 
@@ -91,3 +91,30 @@ def test_sample_corpus(cli: Cli) -> None:
     groups = cli.jsonl("duplicates")
     assert {g["original"] for g in groups} == {"mp-bridge-0309", "mp-solvane-0312"}
     assert all(len(g["members"]) == 2 for g in groups)
+
+
+def test_warc_and_url_from_the_cli(cli: Cli, tmp_path: Path, server: LocalServer) -> None:
+    from tests.ingest.test_warc import write_warc
+
+    write_warc(tmp_path / "crawl.warc.gz")
+    assert cli.json("ingest", str(tmp_path / "crawl.warc.gz"))["added"] == 2
+    page = (FIXTURES / "news_page.html").read_bytes()
+    server.routes["/story"] = (200, "text/html; charset=utf-8", page)
+    server.routes["/slow"] = (200, "text/html", page)
+    server.delays["/slow"] = 3.0
+    (tmp_path / "fast.toml").write_text("[fetch]\ntimeout_seconds = 0.5\n")
+    out = json.loads(
+        cli(
+            "--config",
+            str(tmp_path / "fast.toml"),
+            "ingest",
+            server.url("/story"),
+            server.url("/slow"),
+            "--json",
+        )
+    )
+    assert out["added"] == 1
+    assert out["rejected"][0]["source"] == server.url("/slow")
+    assert "timed out" in out["rejected"][0]["reason"]
+    urls = {r["url"] for r in cli.jsonl("articles")}
+    assert "https://www.northshorepost.co.uk/news/ferry-strike?ref=rss" in urls

@@ -466,7 +466,8 @@ class SQLiteStore:
 
     def stats(self) -> dict[str, Any]:
         def scalar(sql: str) -> Any:
-            return self._db.execute(sql).fetchone()[0]
+            row = self._db.execute(sql).fetchone()
+            return row[0] if row else None
 
         by_lang = dict(
             self._db.execute(

@@ -113,6 +113,33 @@ def _sort_key(published: Published) -> str | None:
     return published.isoformat() + "T24:00:00"
 
 
+# What a revision may change: everything but identity (id, url, outlet) and bookkeeping.
+_CONTENT_COLUMNS = (
+    "title",
+    "published",
+    "published_sort",
+    "language",
+    "text",
+    "source",
+    "content_hash",
+    "metadata",
+)
+
+
+def _content_values(article: Article) -> tuple[object, ...]:
+    """Values for :data:`_CONTENT_COLUMNS`, in that order."""
+    return (
+        article.title,
+        article.published_iso,
+        _sort_key(article.published),
+        article.language,
+        article.text,
+        article.source,
+        article.content_hash,
+        json.dumps(article.metadata, default=str),
+    )
+
+
 def _published(value: str | None) -> Published:
     return parse_date(value) if value else None
 
@@ -279,26 +306,10 @@ class SQLiteStore:
         self._require_tx()
         now = _now()
         seq = int(self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0])
+        columns = ("id", "seq", "url", "outlet", *_CONTENT_COLUMNS, "ingested_at", "updated_at")
         self._db.execute(
-            "INSERT INTO articles (id, seq, url, outlet, title, published, published_sort, "
-            "language, text, source, content_hash, metadata, ingested_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                article.id,
-                seq,
-                article.url,
-                article.outlet,
-                article.title,
-                article.published_iso,
-                _sort_key(article.published),
-                article.language,
-                article.text,
-                article.source,
-                article.content_hash,
-                json.dumps(article.metadata, default=str),
-                now,
-                now,
-            ),
+            f"INSERT INTO articles ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))})",
+            (article.id, seq, article.url, article.outlet, *_content_values(article), now, now),
         )
         self._save_revision(article, 1, now)
         return StoredArticle(article, 1, seq, None, now)
@@ -310,22 +321,10 @@ class SQLiteStore:
             raise StoreError(f"cannot revise unknown article {article_id}")
         now = _now()
         revision = current.revision + 1
+        assignments = ", ".join(f"{c} = ?" for c in (*_CONTENT_COLUMNS, "revision", "updated_at"))
         self._db.execute(
-            "UPDATE articles SET title=?, published=?, published_sort=?, language=?, text=?, "
-            "source=?, content_hash=?, metadata=?, revision=?, updated_at=? WHERE id=?",
-            (
-                article.title,
-                article.published_iso,
-                _sort_key(article.published),
-                article.language,
-                article.text,
-                article.source,
-                article.content_hash,
-                json.dumps(article.metadata, default=str),
-                revision,
-                now,
-                article_id,
-            ),
+            f"UPDATE articles SET {assignments} WHERE id = ?",
+            (*_content_values(article), revision, now, article_id),
         )
         self._save_revision(article, revision, now, article_id=article_id)
         self._reelect(article_id)

@@ -18,7 +18,7 @@ from storylens.cli import evals as eval_cmds
 from storylens.cli import ingest as ingest_cmds
 from storylens.cli.common import State, err_console
 from storylens.config import load_config
-from storylens.errors import ConfigError, StorylensError
+from storylens.errors import StorylensError
 
 app = typer.Typer(
     name="storylens",
@@ -61,9 +61,6 @@ app.add_typer(eval_cmds.app, name="eval")
 def main() -> None:
     try:
         app()
-    except ConfigError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        sys.exit(2)
-    except StorylensError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
+    except StorylensError as exc:  # config, database: something the user can fix
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
         sys.exit(2)

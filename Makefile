@@ -21,6 +21,8 @@ demo: install
 	$(BIN)/storylens --db demo.db ingest src/storylens/samples
 	$(BIN)/storylens --db demo.db articles
 	$(BIN)/storylens --db demo.db duplicates
+	$(BIN)/storylens --db demo.db enrich
+	$(BIN)/storylens --db demo.db entities --limit 25
 	$(BIN)/storylens --db demo.db stats
 
 lint: install

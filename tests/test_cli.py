@@ -118,3 +118,22 @@ def test_warc_and_url_from_the_cli(cli: Cli, tmp_path: Path, server: LocalServer
     assert "timed out" in out["rejected"][0]["reason"]
     urls = {r["url"] for r in cli.jsonl("articles")}
     assert "https://www.northshorepost.co.uk/news/ferry-strike?ref=rss" in urls
+
+
+def test_enrich_entities_and_article_annotations(cli: Cli, shared: Path) -> None:
+    cli("ingest", str(shared / "seeds"))
+    report = cli.json("enrich")
+    assert report["enriched"] == 2 and report["failed"] == []
+    assert cli.json("enrich")["enriched"] == 0
+    rows = cli.jsonl("entities")
+    [blinken] = [r for r in rows if r["name"] == "Antony Blinken"]
+    assert blinken["label"] == "PERSON" and blinken["articles"] == 2
+    assert "Anthony Blinken" in blinken["aliases"]
+    assert "Antony Blinken" in cli("entities", "--label", "person")
+    for row in cli.jsonl("articles"):
+        article = cli.json("article", row["id"])
+        assert article["entities"]
+        for ent in article["entities"]:
+            assert article["text"][ent["start"] : ent["end"]] == ent["text"]
+            assert set(ent) == {"text", "label", "start", "end", "canonical", "entity_id"}
+        assert any(e["canonical"] == "Antony Blinken" for e in article["entities"])

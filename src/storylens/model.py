@@ -118,6 +118,37 @@ def make_article_id(*, given: str | None, url: str | None, chash: str) -> str:
     return "a" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:15]
 
 
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention: offsets into its article's text, never a copy of the text.
+
+    ``canonical`` is the id of the store-wide :class:`Entity` it belongs to, once resolved.
+    """
+
+    start: int
+    end: int
+    label: str
+    canonical: int | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person, organisation or place across the whole store, whatever its spellings."""
+
+    id: int
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    articles: int
+
+
 @dataclass(frozen=True, slots=True)
 class Reject:
     """An input that could not become an article, and why."""

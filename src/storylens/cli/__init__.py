@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from storylens.cli import articles as articles_cmds
+from storylens.cli import enrich as enrich_cmds
 from storylens.cli import evals as eval_cmds
 from storylens.cli import ingest as ingest_cmds
 from storylens.cli.common import State, err_console
@@ -55,6 +56,7 @@ def _global(
 
 ingest_cmds.register(app)
 articles_cmds.register(app)
+enrich_cmds.register(app)
 app.add_typer(eval_cmds.app, name="eval")
 
 

@@ -8,6 +8,8 @@ import typer
 from rich.table import Table
 
 from storylens.cli.common import console, err_console, print_json, state
+from storylens.model import Article
+from storylens.store import Store
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
 
@@ -47,6 +49,24 @@ def articles_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         store.close()
 
 
+def entity_annotations(store: Store, article: Article) -> list[dict[str, object]]:
+    """The ``entities`` of ``article --json``: each mention with its canonical name."""
+    mentions = store.mentions(article.id)
+    ids = sorted({m.canonical for m in mentions if m.canonical is not None})
+    names = {e.id: e.name for e in store.entities(ids)}
+    return [
+        {
+            "text": article.text[m.start : m.end],
+            "label": m.label,
+            "start": m.start,
+            "end": m.end,
+            "canonical": names.get(m.canonical) if m.canonical else None,
+            "entity_id": m.canonical,
+        }
+        for m in mentions
+    ]
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -65,6 +85,7 @@ def article_cmd(
             raise typer.Exit(1)
         data = stored.full()
         data["revisions"] = len(store.revisions(article_id))
+        data["entities"] = entity_annotations(store, stored.article)
     finally:
         store.close()
     if as_json:

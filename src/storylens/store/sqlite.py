@@ -14,6 +14,7 @@ from storylens.errors import StoreError
 from storylens.ingest.dates import parse_date
 from storylens.model import Article, IngestReport, Published, Reject, StoredArticle
 from storylens.store.base import DuplicateGroup, RejectRecord
+from storylens.store.sqlite_entities import EntityTables
 
 # Each entry moves the schema one version up; never edit a released entry, append a new one.
 # Statements are split on ";", so comments inside must not contain one.
@@ -88,6 +89,33 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (source, reason)
     );
     """,
+    # 2: enrichment. Mentions hold offsets only; alias strings are read from the article text.
+    """
+    CREATE TABLE entities (
+        id    INTEGER PRIMARY KEY,
+        label TEXT NOT NULL
+    );
+    CREATE TABLE entity_keys (
+        key       TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, entity_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start_char INTEGER NOT NULL,
+        end_char   INTEGER NOT NULL,
+        label      TEXT NOT NULL,
+        entity_id  INTEGER REFERENCES entities(id),
+        PRIMARY KEY (article_id, start_char, end_char)
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE TABLE enrichments (
+        article_id   TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        enriched_at  TEXT NOT NULL
+    );
+    """,
 )
 
 _COLUMNS = (
@@ -144,7 +172,7 @@ def _published(value: str | None) -> Published:
     return parse_date(value) if value else None
 
 
-class SQLiteStore:
+class SQLiteStore(EntityTables):
     """A :class:`~storylens.store.base.Store` in one SQLite file (``:memory:`` for tests)."""
 
     def __init__(self, path: Path | str) -> None:
@@ -327,6 +355,9 @@ class SQLiteStore:
             (*_content_values(article), revision, now, article_id),
         )
         self._save_revision(article, revision, now, article_id=article_id)
+        # Annotations are offsets into the old text: drop them; enrichment runs again.
+        self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        self._db.execute("DELETE FROM enrichments WHERE article_id = ?", (article_id,))
         self._reelect(article_id)
         stored = self.get(article_id)
         assert stored is not None

@@ -1,0 +1,149 @@
+"""The SQLite store's enrichment tables: entities, their lookup keys, mentions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+
+from storylens.model import Entity, Mention
+
+_ALIAS_SQL = (
+    "SELECT m.entity_id, substr(a.text, m.start_char + 1, m.end_char - m.start_char), "
+    "COUNT(*), MIN(a.seq * 1000000 + m.start_char) AS first_seen FROM mentions m "
+    "JOIN articles a ON a.id = m.article_id "
+)
+_ALIAS_ORDER = " ORDER BY first_seen"
+
+
+# A form counts as attested when seen twice, or in at least this share of the mentions.
+ATTESTED_SHARE = 0.2
+
+
+def best_name(aliases: Counter[str]) -> str:
+    """The most complete well-attested form: among attested forms, the one with most words,
+    then the most frequent, then the first seen (``aliases`` is in first-seen order).
+    Handles ("@SecBlinken") are never chosen while another form exists."""
+    names = Counter({a: n for a, n in aliases.items() if not a.startswith("@")}) or aliases
+    total = sum(names.values())
+    attested = [a for a, n in names.items() if n >= 2 or n >= ATTESTED_SHARE * total] or list(names)
+    order = {a: i for i, a in enumerate(names)}
+    return max(attested, key=lambda a: (len(a.split()), names[a], -order[a]))
+
+
+class EntityTables:
+    """Mixed into :class:`~storylens.store.sqlite.SQLiteStore`."""
+
+    _db: sqlite3.Connection
+
+    def _require_tx(self) -> None:  # provided by SQLiteStore
+        raise NotImplementedError
+
+    def entity_aliases(self, entity_ids: Sequence[int]) -> dict[int, Counter[str]]:
+        """Surface forms of each entity with their mention counts."""
+        out: dict[int, Counter[str]] = {i: Counter() for i in entity_ids}
+        if not entity_ids:
+            return out
+        marks = ",".join("?" * len(entity_ids))
+        rows = self._db.execute(
+            _ALIAS_SQL + f"WHERE m.entity_id IN ({marks}) GROUP BY 1, 2" + _ALIAS_ORDER,
+            tuple(entity_ids),
+        )
+        for entity_id, alias, count, _first in rows:
+            out[entity_id][alias] += count
+        return out
+
+    def entity_candidates(self, keys: Sequence[str]) -> dict[int, str]:
+        """Entities registered under any of ``keys``: id -> label."""
+        if not keys:
+            return {}
+        rows = self._db.execute(
+            "SELECT DISTINCT e.id, e.label FROM entity_keys k JOIN entities e ON e.id = "
+            f"k.entity_id WHERE k.key IN ({','.join('?' * len(keys))}) ORDER BY e.id",
+            tuple(keys),
+        )
+        return {int(r[0]): str(r[1]) for r in rows}
+
+    def create_entity(self, label: str, keys: Sequence[str]) -> int:
+        self._require_tx()
+        cur = self._db.execute("INSERT INTO entities (label) VALUES (?)", (label,))
+        entity_id = int(cur.lastrowid or 0)
+        self.add_entity_keys(entity_id, keys)
+        return entity_id
+
+    def add_entity_keys(self, entity_id: int, keys: Sequence[str]) -> None:
+        self._require_tx()
+        self._db.executemany(
+            "INSERT OR IGNORE INTO entity_keys VALUES (?, ?)", [(k, entity_id) for k in keys]
+        )
+
+    def save_mentions(
+        self, article_id: str, content_hash: str, version: int, mentions: Sequence[Mention]
+    ) -> None:
+        """Replace the article's mentions and mark it enriched at ``version``."""
+        self._require_tx()
+        self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?)",
+            [(article_id, m.start, m.end, m.label, m.canonical) for m in mentions],
+        )
+        self._db.execute(
+            "INSERT INTO enrichments VALUES (?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
+            "content_hash = excluded.content_hash, version = excluded.version, "
+            "enriched_at = excluded.enriched_at",
+            (article_id, content_hash, version, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        rows = self._db.execute(
+            "SELECT start_char, end_char, label, entity_id FROM mentions WHERE article_id = ? "
+            "ORDER BY start_char",
+            (article_id,),
+        )
+        return [Mention(int(r[0]), int(r[1]), str(r[2]), r[3]) for r in rows]
+
+    def unenriched(self, version: int) -> Iterator[str]:
+        """Ids of articles never enriched, changed since, or enriched by an older version."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN enrichments e ON e.article_id = a.id "
+            "WHERE e.article_id IS NULL OR e.content_hash != a.content_hash OR e.version != ? "
+            "ORDER BY a.seq",
+            (version,),
+        )
+        for row in rows.fetchall():
+            yield str(row[0])
+
+    def entities(self, entity_ids: Sequence[int] | None = None) -> list[Entity]:
+        """Entities with their canonical name, aliases (most frequent first), article count."""
+        where = ""
+        params: tuple[int, ...] = ()
+        if entity_ids is not None:
+            if not entity_ids:
+                return []
+            where = f"WHERE m.entity_id IN ({','.join('?' * len(entity_ids))}) "
+            params = tuple(entity_ids)
+        aliases: dict[int, Counter[str]] = {}
+        for entity_id, alias, count, _n in self._db.execute(
+            _ALIAS_SQL + where + "GROUP BY 1, 2" + _ALIAS_ORDER, params
+        ):
+            aliases.setdefault(int(entity_id), Counter())[alias] += count
+        articles = dict(
+            self._db.execute(
+                "SELECT entity_id, COUNT(DISTINCT article_id) FROM mentions "
+                "WHERE entity_id IS NOT NULL GROUP BY 1"
+            ).fetchall()
+        )
+        labels = dict(self._db.execute("SELECT id, label FROM entities").fetchall())
+        out = [
+            Entity(
+                id=entity_id,
+                name=best_name(forms),
+                label=labels[entity_id],
+                aliases=tuple(a for a, _ in forms.most_common()),
+                articles=int(articles.get(entity_id, 0)),
+            )
+            for entity_id, forms in aliases.items()
+            if entity_id is not None
+        ]
+        return sorted(out, key=lambda e: (-e.articles, e.name))

@@ -139,6 +139,21 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """An attribution (who said what), in citron's shape: cue, sources, contents as spans.
+
+    ``contents`` may have several spans ("A," he said, "B."). ``speaker`` is the canonical entity
+    id of the source, once resolved.
+    """
+
+    cue: tuple[Span, ...]
+    sources: tuple[Span, ...]
+    contents: tuple[Span, ...]
+    direct: bool
+    speaker: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One person, organisation or place across the whole store, whatever its spellings."""
 

@@ -31,3 +31,28 @@ def dedup_cmd(
     else:
         for key, value in scores.items():
             console.print(f"{key:>16}: {value}")
+
+
+@app.command("quotes")
+def quotes_cmd(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="PolNeAR layout: text/ and attributions/.", exists=True, file_okay=False
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N texts.")] = None,
+) -> None:
+    """Source, cue and content precision, recall and F1 (exact and overlap)."""
+    from storylens.enrich.quote_eval import evaluate_quotes
+
+    scores = evaluate_quotes(directory, limit)
+    if as_json:
+        print_json(scores)
+        return
+    for role in ("source", "cue", "content"):
+        row = scores[role]
+        assert isinstance(row, dict)
+        console.print(f"{role:>8}: exact {row['exact']}  overlap {row['overlap']}")
+    console.print(f"documents: {scores['documents']}, seconds: {scores['seconds']}")

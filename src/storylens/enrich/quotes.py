@@ -14,6 +14,8 @@ A quotation mark at either end of the content makes the quote direct.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -33,6 +35,11 @@ CUE_LEMMAS = frozenset(
 )
 QUOTE_CHARS = "\"“”«»'‘’"
 _SUBJECTS = ("nsubj", "nsubjpass")
+# Verbs whose direct object is what was said ("announced his candidacy", "denied the report").
+_OBJECT_CONTENT = frozenset(
+    "say announce report write tweet deny acknowledge admit confirm reveal disclose describe "
+    "explain ask".split()
+)
 _COMPLEMENTS = ("ccomp", "xcomp")
 _EDGE_PUNCT = " ,;:—–-"
 
@@ -64,7 +71,8 @@ def _verb_cue(verb: Token, sent: SpacySpan) -> Quote | None:
     if source is not None and _overlaps(source, content):
         source = None
     text = verb.doc.text
-    contents = _quotation(text, content, cue) if len(fragments) == 1 else fragments
+    quoted = _doc_quotations(verb.doc)
+    contents = _quotation(text, content, cue, quoted) if len(fragments) == 1 else fragments
     return Quote(
         cue=(cue,),
         sources=(source,) if source is not None else (),
@@ -74,35 +82,55 @@ def _verb_cue(verb: Token, sent: SpacySpan) -> Quote | None:
 
 
 def _appositive_comma(text: str, source: Span) -> Span:
-    """"Doug Usher, director of research," keeps the comma that closes the apposition."""
+    """ "Doug Usher, director of research," keeps the comma that closes the apposition."""
     if "," in text[source.start : source.end] and text[source.end : source.end + 1] == ",":
         return Span(source.start, source.end + 1)
     return source
 
 
-_OPEN, _CLOSE = "“", "”"
+# Quotations: curly quotes, straight double quotes, and the doubled apostrophes some papers
+# print (''like this''). Single quotes are left alone: they nest inside double ones.
+_QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''(?:(?!'')[^\n])*''")
 
 
-def _quotation(text: str, content: Span, cue: Span) -> tuple[Span, ...]:
-    """Widen a content that closes a quotation to the whole quotation, and add its second part
-    when the cue interrupts it ("“A,” he said. “B.”" gives two fragments)."""
-    start = content.start
-    if text[content.end - 1 : content.end] == _CLOSE:
-        opening = text.rfind(_OPEN, 0, content.end - 1)
-        paragraph = text.rfind("\n", 0, content.start)
-        if opening >= 0 and opening > paragraph and text.find(_CLOSE, opening, start) < 0:
-            start = opening
-    first = Span(start, content.end)
-    if first.end <= cue.start and text[first.end - 2 : first.end] in (",”", ",\""):
-        after = cue.end
-        nxt = text.find(_OPEN, after, after + 80)
-        line_end = text.find("\n", after)
-        if nxt >= 0 and (line_end < 0 or nxt < line_end):
-            close = text.find(_CLOSE, nxt + 1)
-            para = text.find("\n", nxt)
-            if close >= 0 and (para < 0 or close < para):
-                return (first, Span(nxt, close + 1))
+def quotations(text: str) -> list[Span]:
+    """Quoted stretches of ``text`` (quotation marks included), within paragraphs."""
+    return [Span(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+
+
+def _quotation(text: str, content: Span, cue: Span, quoted: list[Span]) -> tuple[Span, ...]:
+    """Widen a content inside a quotation to the whole quotation, and add its second part
+    when the cue interrupts it ("“A,” he said, “B.”" gives two fragments)."""
+    inside = next(
+        (q for q in quoted if q.start <= content.start < q.end or q.start < content.end <= q.end),
+        None,
+    )
+    if inside is None:
+        return (content,)
+    first = Span(min(inside.start, content.start), max(inside.end, content.end))
+    if first.end <= cue.start:
+        # the quotation goes on after the cue: "…,” Smith said. “…”
+        after = next((q for q in quoted if q.start >= cue.end), None)
+        between = text[cue.end : after.start] if after is not None else ""
+        if (
+            after is not None
+            and len(between) <= 80
+            and "\n" not in between
+            and (
+                text[first.end - 2 : first.end - 1] in ",:"
+                or text[first.end - 3 : first.end - 2] == ","
+            )
+        ):
+            return (first, after)
     return (first,)
+
+
+def _doc_quotations(doc: Doc) -> list[Span]:
+    cached = doc.user_data.get("storylens_quotations")
+    if cached is None:
+        cached = quotations(doc.text)
+        doc.user_data["storylens_quotations"] = cached
+    return list(cached)
 
 
 def _according_to(token: Token, sent: SpacySpan) -> Quote | None:
@@ -132,7 +160,7 @@ def _subject(verb: Token) -> Span | None:
     for head in (verb, verb.head):
         subj = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
-            return _subtree_span(subj)
+            return _source_span(subj)
         if verb.dep_ not in ("advcl", "xcomp", "conj"):
             break
     return None
@@ -154,25 +182,59 @@ def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
         before = _trim(text, sent.start_char, inner[0].idx, drop_final=True)
         after = _trim(text, inner[-1].idx + len(inner[-1].text), sent.end_char, drop_final=True)
         return tuple(f for f in (before, after) if f.end - f.start >= 3)
-    others = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux",
-                                                           "advmod", "neg")]
+    others = [
+        c
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "advmod", "neg")
+    ]
     if not others and verb.i > sent.start and sent.start > 0:
         # "Rubio said." after a quotation: the content is the sentence before.
         prev = verb.doc[sent.start - 1].sent
         return (_trim(text, prev.start_char, prev.end_char),)
-    if verb.lemma_ == "say":
+    if verb.lemma_ in _OBJECT_CONTENT:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None:
             return (_with_quotes(text, _subtree_span(obj)),)
     return ()
 
 
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today".split()
+)
+
+
 def _cue_span(verb: Token) -> Span:
+    """The cue with its adjacent auxiliaries and adverbs ("has also said"), a following day
+    ("said Friday"), "in a statement", or colon, as the annotators mark it."""
+    doc = verb.doc
     start = verb
-    for aux in verb.lefts:  # "has said", "would tell"
-        if aux.dep_ in ("aux", "auxpass", "neg") and aux.i == start.i - 1:
-            start = aux
-    return Span(start.idx, verb.idx + len(verb.text))
+    while (
+        start.i > 0
+        and doc[start.i - 1].head == verb
+        and doc[start.i - 1].dep_ in ("aux", "auxpass", "neg", "advmod")
+    ):
+        start = doc[start.i - 1]
+    end = verb
+    nxt = doc[end.i + 1] if end.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ in _WEEKDAYS or nxt.text == ":"):
+        end = nxt
+    elif nxt is not None and doc[end.i + 1 : end.i + 4].text.lower() == "in a statement":
+        end = doc[end.i + 3]
+    return Span(start.idx, end.idx + len(end.text))
+
+
+def _source_span(head: Token) -> Span:
+    """The source noun phrase, without a trailing relative clause ("McCain, who has tangled
+    with Cruz," is marked "McCain" by the annotators)."""
+    tokens = list(head.subtree)
+    relcl = [c for c in head.rights if c.dep_ == "relcl"]
+    if relcl:
+        cut = min(t.i for t in relcl[0].subtree)
+        kept = [t for t in tokens if t.i < cut]
+        if kept:
+            tokens = kept
+    text = head.doc.text
+    return _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
 def _subtree_span(token: Token) -> Span:

@@ -1,0 +1,96 @@
+"""Quotes: hand-written cases for each rule, the seeds, and the PolNeAR dev floor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storylens.enrich.nlp import load_nlp
+from storylens.enrich.quote_eval import evaluate_quotes, read_ann
+from storylens.enrich.quotes import quotations, quotes_from_doc
+
+
+def parts(text: str) -> list[tuple[str, str, list[str], bool]]:
+    out = []
+    for q in quotes_from_doc(load_nlp()(text)):
+        source = q.sources[0].of(text) if q.sources else ""
+        out.append((q.cue[0].of(text), source, [c.of(text) for c in q.contents], q.direct))
+    return out
+
+
+def test_indirect_with_that() -> None:
+    [(cue, source, contents, direct)] = parts(
+        "Blinken said that Ukraine would soon have more than 10 anti-tank systems."
+    )
+    assert (cue, source, direct) == ("said", "Blinken", False)
+    assert contents == ["that Ukraine would soon have more than 10 anti-tank systems"]
+
+
+def test_direct_quote_after_cue_and_interrupted() -> None:
+    text = "“It was a punch to the gut,” Blinken said, “and we will not forget it.”"
+    [(cue, source, contents, direct)] = parts(text)
+    assert (cue, source, direct) == ("said", "Blinken", True)
+    assert contents == ["“It was a punch to the gut,”", "“and we will not forget it.”"]
+
+
+def test_parenthetical_cue() -> None:
+    [(cue, source, contents, _)] = parts(
+        "Vice President Joe Biden, Rubio said, had been in the Senate for years."
+    )
+    assert (cue, source) == ("said", "Rubio")
+    assert contents == ["Vice President Joe Biden", "had been in the Senate for years"]
+
+
+def test_according_to() -> None:
+    [(cue, source, contents, _)] = parts(
+        "According to the Associated Press, the talks ended without agreement on Friday."
+    )
+    assert (cue, source) == ("According to", "the Associated Press")
+    assert contents == ["the talks ended without agreement on Friday"]
+
+
+def test_cue_with_adverb_and_day_and_appositive_source() -> None:
+    [(cue, source, _, _)] = parts(
+        "Doug Usher, director of research at Widmeyer, also said Friday that turnout fell."
+    )
+    assert cue == "also said Friday"
+    assert source == "Doug Usher, director of research at Widmeyer,"
+
+
+def test_no_attribution_in_plain_narrative() -> None:
+    assert parts("The bridge collapsed at 7:40 on Monday, and divers searched the river.") == []
+    assert parts("He wanted to say something but left.") == []
+
+
+def test_quotations() -> None:
+    text = "He said “yes” and ''no'' and \"maybe\" but 'not this'."
+    assert [q.of(text) for q in quotations(text)] == ["“yes”", "''no''", '"maybe"']
+
+
+def test_read_ann_discontinuous(tmp_path: Path) -> None:
+    ann = tmp_path / "x_a.ann"
+    ann.write_text(
+        "T1\tSource 0 5\tSmith\nT2\tContent 10 20;30 40\tx\nT3\tCue 6 10\tsaid\n"
+        "E1\tAttribution:T3 Content:T2 Cue:T3 Source:T1\n"
+    )
+    spans = read_ann(ann)
+    assert spans["content"] == {((10, 20), (30, 40))}
+    assert spans["source"] == {((0, 5),)}
+
+
+def test_polnear_dev_floor(shared: Path) -> None:
+    """Measured 2026-11-21 on dev (exact F1): source 0.583, cue 0.554, content 0.418.
+
+    These pin today's rule extractor against regressions. Issue 3 asks for 0.60 / 0.55 / 0.50;
+    source and content are not there yet (docs/enrichment.md).
+    """
+    polnear = shared / "eval" / "polnear" / "dev"
+    if not polnear.exists():
+        pytest.skip(f"PolNeAR dev not found at {polnear}")
+    scores = evaluate_quotes(polnear)
+    assert scores["documents"] == 94
+    exact = {role: scores[role]["exact"]["f1"] for role in ("source", "cue", "content")}  # type: ignore[index]
+    assert exact["source"] >= 0.57
+    assert exact["cue"] >= 0.54
+    assert exact["content"] >= 0.40

@@ -94,3 +94,10 @@ def test_polnear_dev_floor(shared: Path) -> None:
     assert exact["source"] >= 0.57
     assert exact["cue"] >= 0.54
     assert exact["content"] >= 0.40
+
+
+def test_headline_attribution() -> None:
+    text = "Talks go on\n\n'We will continue to impose severe sanctions': Blinken\n\nMore text."
+    [(cue, source, contents, direct)] = parts(text)
+    assert (cue, source, direct) == (":", "Blinken", True)
+    assert contents == ["'We will continue to impose severe sanctions'"]

@@ -44,9 +44,33 @@ _COMPLEMENTS = ("ccomp", "xcomp")
 _EDGE_PUNCT = " ,;:—–-"
 
 
+# Headline-style attribution on a line of its own: 'We will win': Blinken / Blinken: "We will".
+_NAME = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
+_QUOTED_LINE = r"(?P<q>(?P<o>['‘“\"]).{10,400}?['’”\"])"
+_LINE_ATTRIBUTIONS = (
+    re.compile(rf"^[ \t]*{_QUOTED_LINE}[ \t]*(?P<cue>:)[ \t]*(?P<name>{_NAME})[ \t]*$", re.M),
+    re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]*(?P<cue>:)[ \t]*{_QUOTED_LINE}[ \t]*$", re.M),
+)
+
+
+def _line_attributions(text: str) -> list[Quote]:
+    out = []
+    for pattern in _LINE_ATTRIBUTIONS:
+        for m in pattern.finditer(text):
+            out.append(
+                Quote(
+                    cue=(Span(m.start("cue"), m.end("cue")),),
+                    sources=(Span(m.start("name"), m.end("name")),),
+                    contents=(Span(m.start("q"), m.end("q")),),
+                    direct=True,
+                )
+            )
+    return out
+
+
 def quotes_from_doc(doc: Doc) -> list[Quote]:
     """Attributions found in ``doc``, in text order (offsets into ``doc.text``)."""
-    found: list[Quote] = []
+    found: list[Quote] = _line_attributions(doc.text)
     for sent in doc.sents:
         for token in sent:
             quote = _according_to(token, sent) if token.lower_ == "according" else None
@@ -54,7 +78,7 @@ def quotes_from_doc(doc: Doc) -> list[Quote]:
                 quote = _verb_cue(token, sent)
             if quote is not None:
                 found.append(quote)
-    return found
+    return sorted(found, key=lambda q: q.cue[0].start)
 
 
 def _verb_cue(verb: Token, sent: SpacySpan) -> Quote | None:
@@ -234,7 +258,11 @@ def _source_span(head: Token) -> Span:
         if kept:
             tokens = kept
     text = head.doc.text
-    return _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    newline = text.rfind("\n", start, end)
+    if newline >= 0:  # a source never runs across lines (tweets and captions glued on)
+        start = newline + 1
+    return _trim(text, start, end)
 
 
 def _subtree_span(token: Token) -> Span:

@@ -137,3 +137,17 @@ def test_enrich_entities_and_article_annotations(cli: Cli, shared: Path) -> None
             assert article["text"][ent["start"] : ent["end"]] == ent["text"]
             assert set(ent) == {"text", "label", "start", "end", "canonical", "entity_id"}
         assert any(e["canonical"] == "Antony Blinken" for e in article["entities"])
+        assert any(q["speaker"] == "Antony Blinken" for q in article["quotes"])
+        for q in article["quotes"]:
+            assert set(q) == {
+                "speaker",
+                "speaker_id",
+                "direct",
+                "cue",
+                "source",
+                "content",
+                "contents",
+            }
+            for span in [q["cue"], q["content"], *q["contents"], q["source"]]:
+                if span is not None:
+                    assert article["text"][span["start"] : span["end"]] == span["text"]

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from storylens.cli.common import console, err_console, print_json, state
-from storylens.model import Article
+from storylens.model import Article, Span
 from storylens.store import Store
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
@@ -67,6 +67,29 @@ def entity_annotations(store: Store, article: Article) -> list[dict[str, object]
     ]
 
 
+def quote_annotations(store: Store, article: Article) -> list[dict[str, object]]:
+    """The ``quotes`` of ``article --json``: cue, source and content spans and the speaker."""
+    quotes = store.quotes(article.id)
+    ids = sorted({q.speaker for q in quotes if q.speaker is not None})
+    names = {e.id: e.name for e in store.entities(ids)}
+
+    def span(s: Span) -> dict[str, object]:
+        return {"start": s.start, "end": s.end, "text": s.of(article.text)}
+
+    return [
+        {
+            "speaker": names.get(q.speaker) if q.speaker is not None else None,
+            "speaker_id": q.speaker,
+            "direct": q.direct,
+            "cue": span(q.cue[0]),
+            "source": span(q.sources[0]) if q.sources else None,
+            "content": span(Span(q.contents[0].start, q.contents[-1].end)),
+            "contents": [span(c) for c in q.contents],
+        }
+        for q in quotes
+    ]
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -86,6 +109,7 @@ def article_cmd(
         data = stored.full()
         data["revisions"] = len(store.revisions(article_id))
         data["entities"] = entity_annotations(store, stored.article)
+        data["quotes"] = quote_annotations(store, stored.article)
     finally:
         store.close()
     if as_json:

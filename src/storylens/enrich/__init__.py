@@ -1,8 +1,9 @@
 """Enrichment: articles -> annotations (offsets into the article text).
 
-This stage finds entity mentions and ties them to store-wide entities; quotes and claims
-follow. It runs over the articles that need it (never enriched, changed since, or enriched by
-an older ``VERSION``), so it is resumable and re-running it does nothing.
+This stage finds entity mentions and ties them to store-wide entities, and attributions
+(quotes) with their speakers; claims follow. It runs over the articles that need it (never
+enriched, changed since, or enriched by an older ``VERSION``), so it is resumable and
+re-running it does nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,7 +20,9 @@ from spacy.tokens import Doc
 from storylens.enrich.entities import mentions_from_doc
 from storylens.enrich.grouping import group_mentions
 from storylens.enrich.nlp import MAX_CHARS, load_nlp
+from storylens.enrich.quotes import quotes_from_doc
 from storylens.enrich.resolve import resolve
+from storylens.enrich.speakers import speaker_of
 from storylens.model import Article, Mention, Reject
 from storylens.store.base import Store
 
@@ -27,7 +30,7 @@ __all__ = ["VERSION", "EnrichReport", "Enricher"]
 
 log = logging.getLogger(__name__)
 
-VERSION = 1  # raise when annotations change meaning: every article is then enriched again
+VERSION = 2  # raise when annotations change meaning: every article is then enriched again
 BATCH = 32  # articles per transaction
 PARALLEL_MIN = 64  # fewer articles are done before a second process would have started
 
@@ -108,9 +111,14 @@ class Enricher:
                     continue
                 try:
                     mentions = self._mentions(stored.article, doc) if doc is not None else []
+                    quotes = [
+                        replace(q, speaker=speaker_of(q, stored.article.text, mentions))
+                        for q in (quotes_from_doc(doc) if doc is not None else [])
+                    ]
                     self.store.save_mentions(
                         article_id, stored.article.content_hash, VERSION, mentions
                     )
+                    self.store.save_quotes(article_id, quotes)
                     saved += 1
                 except Exception as exc:  # one article's failure must not stop the rest
                     log.exception("enrichment failed for %s", article_id)

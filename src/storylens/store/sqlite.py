@@ -116,6 +116,20 @@ MIGRATIONS: tuple[str, ...] = (
         enriched_at  TEXT NOT NULL
     );
     """,
+    # 3: quotes. Spans are JSON lists of [start, end] pairs into the article text.
+    """
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx        INTEGER NOT NULL,
+        cue        TEXT NOT NULL,
+        sources    TEXT NOT NULL,
+        contents   TEXT NOT NULL,
+        direct     INTEGER NOT NULL,
+        speaker    INTEGER REFERENCES entities(id),
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    """,
 )
 
 _COLUMNS = (
@@ -356,8 +370,8 @@ class SQLiteStore(EntityTables):
         )
         self._save_revision(article, revision, now, article_id=article_id)
         # Annotations are offsets into the old text: drop them; enrichment runs again.
-        self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-        self._db.execute("DELETE FROM enrichments WHERE article_id = ?", (article_id,))
+        for table in ("mentions", "quotes", "enrichments"):
+            self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._reelect(article_id)
         stored = self.get(article_id)
         assert stored is not None

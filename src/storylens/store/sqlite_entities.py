@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
-from storylens.model import Entity, Mention
+from storylens.model import Entity, Mention, Quote, Span
 
 _ALIAS_SQL = (
     "SELECT m.entity_id, substr(a.text, m.start_char + 1, m.end_char - m.start_char), "
@@ -30,6 +31,14 @@ def best_name(aliases: Counter[str]) -> str:
     attested = [a for a, n in names.items() if n >= 2 or n >= ATTESTED_SHARE * total] or list(names)
     order = {a: i for i, a in enumerate(names)}
     return max(attested, key=lambda a: (len(a.split()), names[a], -order[a]))
+
+
+def _spans_json(spans: Sequence[Span]) -> str:
+    return json.dumps([[s.start, s.end] for s in spans])
+
+
+def _spans(data: str) -> tuple[Span, ...]:
+    return tuple(Span(int(a), int(b)) for a, b in json.loads(data))
 
 
 class EntityTables:
@@ -94,6 +103,34 @@ class EntityTables:
             "enriched_at = excluded.enriched_at",
             (article_id, content_hash, version, datetime.now(UTC).isoformat(timespec="seconds")),
         )
+
+    def save_quotes(self, article_id: str, quotes: Sequence[Quote]) -> None:
+        """Replace the article's quotes."""
+        self._require_tx()
+        self._db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        self._db.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    i,
+                    _spans_json(q.cue),
+                    _spans_json(q.sources),
+                    _spans_json(q.contents),
+                    int(q.direct),
+                    q.speaker,
+                )
+                for i, q in enumerate(quotes)
+            ],
+        )
+
+    def quotes(self, article_id: str) -> list[Quote]:
+        rows = self._db.execute(
+            "SELECT cue, sources, contents, direct, speaker FROM quotes WHERE article_id = ? "
+            "ORDER BY idx",
+            (article_id,),
+        )
+        return [Quote(_spans(r[0]), _spans(r[1]), _spans(r[2]), bool(r[3]), r[4]) for r in rows]
 
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self._db.execute(

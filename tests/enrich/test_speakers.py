@@ -1,0 +1,46 @@
+from pathlib import Path
+
+from storylens.enrich import Enricher
+from storylens.pipeline import ingest
+from storylens.store.sqlite import SQLiteStore
+
+
+def speakers(store: SQLiteStore, article_id: str) -> list[tuple[str, str | None]]:
+    article = store.get(article_id)
+    assert article is not None
+    names = {e.id: e.name for e in store.entities()}
+    return [
+        (q.contents[0].of(article.article.text), names.get(q.speaker) if q.speaker else None)
+        for q in store.quotes(article_id)
+    ]
+
+
+def test_pronouns_and_roles_resolve_to_the_last_named_person(
+    tmp_path: Path, store: SQLiteStore
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Transport Minister Dario Fenn visited the site on Monday. He said that all bridges "
+        "would be inspected. Later the minister told reporters that the budget was ready.\n\n"
+        "Mayor Ilsa Marchetti said the search would go on."
+    )
+    ingest([str(tmp_path / "a.txt")], store, reader_process=False)
+    Enricher(store).run()
+    [stored] = list(store.articles())
+    got = speakers(store, stored.article.id)
+    assert ("that all bridges would be inspected", "Dario Fenn") in got
+    assert ("that the budget was ready", "Dario Fenn") in got
+    assert any(name == "Ilsa Marchetti" for _, name in got)
+
+
+def test_seeds_quotes_acceptance(shared: Path, store: SQLiteStore) -> None:
+    ingest([str(shared / "seeds")], store, reader_process=False)
+    Enricher(store).run()
+    said = [
+        content
+        for s in store.articles()
+        for content, name in speakers(store, s.article.id)
+        if name == "Antony Blinken"
+    ]
+    assert any("punch to the gut" in c for c in said)
+    assert any("We [NATO] will continue" in c for c in said)
+    assert len(said) >= 10

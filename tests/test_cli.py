@@ -138,6 +138,24 @@ def test_enrich_entities_and_article_annotations(cli: Cli, shared: Path) -> None
             assert set(ent) == {"text", "label", "start", "end", "canonical", "entity_id"}
         assert any(e["canonical"] == "Antony Blinken" for e in article["entities"])
         assert any(q["speaker"] == "Antony Blinken" for q in article["quotes"])
+        for c in article["claims"]:
+            assert set(c) == {
+                "kind",
+                "value",
+                "unit",
+                "qualifier",
+                "referent",
+                "per",
+                "subject",
+                "predicate",
+                "time",
+                "place",
+                "source",
+                "span",
+                "sentence",
+            }
+            for span in (c["span"], c["sentence"]):
+                assert article["text"][span["start"] : span["end"]] == span["text"]
         for q in article["quotes"]:
             assert set(q) == {
                 "speaker",

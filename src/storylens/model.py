@@ -154,6 +154,55 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """A comparable fact: a number, a date, a place, a venue or an attribution, in one sentence.
+
+    ``value`` is normalised (a float for numbers, an ISO date for dates, a name otherwise);
+    text fields (``referent``, ``per``, ``subject``) are phrases of the article, kept as
+    strings because they are compared across articles; ``span`` and ``sentence`` are offsets.
+    """
+
+    kind: str
+    value: float | str
+    span: Span
+    sentence: Span
+    unit: str | None = None
+    qualifier: str | None = None
+    referent: str | None = None
+    per: str | None = None
+    subject: str | None = None
+    predicate: str | None = None
+    time: str | None = None
+    place: str | None = None
+    source: str | None = None
+
+    def as_dict(self, text: str) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            name: getattr(self, name)
+            for name in (
+                "kind",
+                "value",
+                "unit",
+                "qualifier",
+                "referent",
+                "per",
+                "subject",
+                "predicate",
+                "time",
+                "place",
+                "source",
+            )
+        }
+        out["span"] = {"start": self.span.start, "end": self.span.end, "text": self.span.of(text)}
+        out["sentence"] = {
+            "start": self.sentence.start,
+            "end": self.sentence.end,
+            "text": self.sentence.of(text),
+        }
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One person, organisation or place across the whole store, whatever its spellings."""
 

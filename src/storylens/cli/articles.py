@@ -110,6 +110,7 @@ def article_cmd(
         data["revisions"] = len(store.revisions(article_id))
         data["entities"] = entity_annotations(store, stored.article)
         data["quotes"] = quote_annotations(store, stored.article)
+        data["claims"] = [c.as_dict(stored.article.text) for c in store.claims(article_id)]
     finally:
         store.close()
     if as_json:

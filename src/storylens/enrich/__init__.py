@@ -1,8 +1,8 @@
 """Enrichment: articles -> annotations (offsets into the article text).
 
-This stage finds entity mentions and ties them to store-wide entities, and attributions
-(quotes) with their speakers; claims follow. It runs over the articles that need it (never
-enriched, changed since, or enriched by an older ``VERSION``), so it is resumable and
+This stage finds entity mentions tied to store-wide entities, attributions (quotes) with their
+speakers, and claims (numbers, dates, places, venues). It runs over the articles that need it
+(never enriched, changed since, or enriched by an older ``VERSION``), so it is resumable and
 re-running it does nothing.
 """
 
@@ -13,24 +13,26 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storylens.enrich.claims import claims_from_doc
 from storylens.enrich.entities import mentions_from_doc
 from storylens.enrich.grouping import group_mentions
 from storylens.enrich.nlp import MAX_CHARS, load_nlp
 from storylens.enrich.quotes import quotes_from_doc
 from storylens.enrich.resolve import resolve
 from storylens.enrich.speakers import speaker_of
-from storylens.model import Article, Mention, Reject
+from storylens.model import Article, Mention, Published, Quote, Reject
 from storylens.store.base import Store
 
 __all__ = ["VERSION", "EnrichReport", "Enricher"]
 
 log = logging.getLogger(__name__)
 
-VERSION = 2  # raise when annotations change meaning: every article is then enriched again
+VERSION = 3  # raise when annotations change meaning: every article is then enriched again
 BATCH = 32  # articles per transaction
 PARALLEL_MIN = 64  # fewer articles are done before a second process would have started
 
@@ -47,6 +49,12 @@ class EnrichReport:
             "failed": [{"source": r.source, "reason": r.reason} for r in self.failed],
             "seconds": round(self.seconds, 3),
         }
+
+
+def _day(published: Published) -> date | None:
+    if isinstance(published, datetime):
+        return published.date()
+    return published
 
 
 class Enricher:
@@ -119,6 +127,14 @@ class Enricher:
                         article_id, stored.article.content_hash, VERSION, mentions
                     )
                     self.store.save_quotes(article_id, quotes)
+                    claims = (
+                        claims_from_doc(
+                            doc, _day(stored.article.published), quotes, self._names(quotes)
+                        )
+                        if doc is not None
+                        else []
+                    )
+                    self.store.save_claims(article_id, claims)
                     saved += 1
                 except Exception as exc:  # one article's failure must not stop the rest
                     log.exception("enrichment failed for %s", article_id)
@@ -126,6 +142,10 @@ class Enricher:
                 if on_article is not None:
                     on_article(article_id)
         return saved
+
+    def _names(self, quotes: list[Quote]) -> dict[int, str]:
+        ids = sorted({q.speaker for q in quotes if q.speaker is not None})
+        return {e.id: e.name for e in self.store.entities(ids)}
 
     def _mentions(self, article: Article, doc: Doc) -> list[Mention]:
         raw = mentions_from_doc(doc)

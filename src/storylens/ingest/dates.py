@@ -76,10 +76,10 @@ def parse_date(value: object) -> Published:
         rfc = None
     if rfc is not None:
         return rfc if rfc.tzinfo is not None else rfc.date()
-    return _match_date(text, whole=True)
+    return match_date(text, whole=True)
 
 
-def _match_date(text: str, *, whole: bool) -> date | None:
+def match_date(text: str, *, whole: bool) -> date | None:
     for pattern in _PATTERNS:
         m = pattern.fullmatch(text.strip()) if whole else pattern.search(text)
         if m is None:
@@ -121,7 +121,7 @@ def find_dateline(text: str) -> date | None:
     lines = [line for line in text.splitlines() if line.strip()][:DATELINE_LINES]
     for line in lines:
         if len(line) <= DATELINE_MAX_CHARS:
-            found = _match_date(line, whole=False)
+            found = match_date(line, whole=False)
             if found is not None:
                 return found
     return None

@@ -12,7 +12,16 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
-from storylens.model import Article, Entity, IngestReport, Mention, Quote, Reject, StoredArticle
+from storylens.model import (
+    Article,
+    Claim,
+    Entity,
+    IngestReport,
+    Mention,
+    Quote,
+    Reject,
+    StoredArticle,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +90,8 @@ class Store(Protocol):
     def mentions(self, article_id: str) -> list[Mention]: ...
     def save_quotes(self, article_id: str, quotes: Sequence[Quote]) -> None: ...
     def quotes(self, article_id: str) -> list[Quote]: ...
+    def save_claims(self, article_id: str, claims: Sequence[Claim]) -> None: ...
+    def claims(self, article_id: str) -> list[Claim]: ...
     def unenriched(self, version: int) -> Iterator[str]: ...
     def entities(self, entity_ids: Sequence[int] | None = None) -> list[Entity]: ...
 

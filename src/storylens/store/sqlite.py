@@ -130,6 +130,17 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX quotes_speaker ON quotes(speaker);
     """,
+    # 4: claims, one JSON document each (offsets for span and sentence).
+    """
+    CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx        INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        data       TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX claims_kind ON claims(kind);
+    """,
 )
 
 _COLUMNS = (
@@ -370,7 +381,7 @@ class SQLiteStore(EntityTables):
         )
         self._save_revision(article, revision, now, article_id=article_id)
         # Annotations are offsets into the old text: drop them; enrichment runs again.
-        for table in ("mentions", "quotes", "enrichments"):
+        for table in ("mentions", "quotes", "claims", "enrichments"):
             self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._reelect(article_id)
         stored = self.get(article_id)

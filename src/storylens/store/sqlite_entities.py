@@ -7,8 +7,9 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from storylens.model import Entity, Mention, Quote, Span
+from storylens.model import Claim, Entity, Mention, Quote, Span
 
 _ALIAS_SQL = (
     "SELECT m.entity_id, substr(a.text, m.start_char + 1, m.end_char - m.start_char), "
@@ -39,6 +40,19 @@ def _spans_json(spans: Sequence[Span]) -> str:
 
 def _spans(data: str) -> tuple[Span, ...]:
     return tuple(Span(int(a), int(b)) for a, b in json.loads(data))
+
+
+def _claim_json(claim: Claim) -> dict[str, object]:
+    data = {f: getattr(claim, f) for f in Claim.__dataclass_fields__}
+    data["span"] = [claim.span.start, claim.span.end]
+    data["sentence"] = [claim.sentence.start, claim.sentence.end]
+    return data
+
+
+def _claim_from_json(data: dict[str, Any]) -> Claim:
+    data["span"] = Span(*data["span"])
+    data["sentence"] = Span(*data["sentence"])
+    return Claim(**data)
 
 
 class EntityTables:
@@ -131,6 +145,21 @@ class EntityTables:
             (article_id,),
         )
         return [Quote(_spans(r[0]), _spans(r[1]), _spans(r[2]), bool(r[3]), r[4]) for r in rows]
+
+    def save_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
+        """Replace the article's claims."""
+        self._require_tx()
+        self._db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+        self._db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?)",
+            [(article_id, i, c.kind, json.dumps(_claim_json(c))) for i, c in enumerate(claims)],
+        )
+
+    def claims(self, article_id: str) -> list[Claim]:
+        rows = self._db.execute(
+            "SELECT data FROM claims WHERE article_id = ? ORDER BY idx", (article_id,)
+        )
+        return [_claim_from_json(json.loads(r[0])) for r in rows]
 
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self._db.execute(

@@ -1,0 +1,343 @@
+"""Claims: the comparable facts of a sentence, read off spaCy's entities and parse.
+
+- numbers (``CARDINAL``, ``MONEY``, ``PERCENT``, ``QUANTITY``): value, unit (currency code or
+  counted noun), qualifier ("more than"), referent (the counted noun phrase, with a purpose
+  clause: "anti-tank systems to attack the Russian warplanes"), ratio base ("for every Russian
+  tank" -> per), kind ``count_of_people`` when the referent is people;
+- dates (``DATE``) normalised against the article's date;
+- places: a GPE/LOC/FAC after "in"/"at" that a verb governs;
+- venues ("in an interview with NBC", "told CNN", "on ABC's This Week") and attributions
+  ("according to AP").
+
+Each claim carries the governing verb (predicate) and its subject, the sentence's first
+normalised date (time) and place, and the quote speaker when the claim lies inside a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from storylens.enrich.quantities import currency_of, parse_number
+from storylens.enrich.timex import normalise_date
+from storylens.model import Claim, Quote, Span
+
+NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+QUALIFIERS = (
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as much as",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "exactly",
+    "just over",
+    "just under",
+    "close to",
+    "upwards of",
+)
+_QUALIFIER = re.compile(
+    r"^(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+", re.IGNORECASE
+)
+PEOPLE = frozenset(
+    """people persons person dead deaths killed injured wounded victims residents civilians
+    soldiers troops fans workers employees passengers children adults voters members students
+    patients migrants refugees protesters demonstrators casualties survivors customers users
+    firefighters officers police staff men women evacuees""".split()
+)
+MEDIA_VENUE = re.compile(
+    r"\b(?:interview|conversation|appearance|podcast|op-ed|broadcast)\s+(?:with|on|in)\s+$|"
+    r"\b(?:told|speaking (?:to|on|with)|appearing on|said on|wrote in|writing in)\s+$",
+    re.IGNORECASE,
+)
+
+
+def claims_from_doc(
+    doc: Doc, article_date: date | None, quotes: list[Quote], speaker_names: dict[int, str]
+) -> list[Claim]:
+    """Claims of ``doc`` (offsets into ``doc.text``), in text order."""
+    out: list[Claim] = []
+    text = doc.text
+    for sent in doc.sents:
+        ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
+        sentence = Span(sent.start_char, sent.end_char)
+        time = _sentence_time(ents, article_date, sent)
+        place = next((e.text for e in ents if e.label_ in PLACE_LABELS), None)
+        for ent in ents:
+            claim = None
+            if "\n" in ent.text:
+                continue  # a run across a line break is a tagging slip
+            if ent.label_ in NUMBER_LABELS:
+                claim = _number_claim(ent, sentence)
+            elif ent.label_ == "DATE":
+                claim = _date_claim(ent, sentence, article_date, sent)
+            elif ent.label_ in PLACE_LABELS:
+                claim = _place_claim(ent, sentence)
+            elif ent.label_ == "ORG":
+                claim = _venue_claim(ent, sentence, text)
+            if claim is None:
+                continue
+            out.append(_with_context(claim, time, place, quotes, speaker_names))
+    return sorted(out, key=lambda c: (c.span.start, c.kind))
+
+
+def _with_context(
+    claim: Claim,
+    time: str | None,
+    place: str | None,
+    quotes: list[Quote],
+    speaker_names: dict[int, str],
+) -> Claim:
+    from dataclasses import replace
+
+    source = None
+    for q in quotes:
+        if any(c.start <= claim.span.start and claim.span.end <= c.end for c in q.contents):
+            source = speaker_names.get(q.speaker) if q.speaker is not None else None
+            if source is None and q.sources:
+                source = None
+            break
+    return replace(
+        claim,
+        time=claim.time or (time if claim.kind != "date" else None),
+        place=claim.place or (place if claim.kind != "place" else None),
+        source=claim.source or source,
+    )
+
+
+def _sentence_time(ents: list[SpacySpan], article_date: date | None, sent: SpacySpan) -> str | None:
+    future = _is_future(sent)
+    for e in ents:
+        if e.label_ == "DATE":
+            found = normalise_date(e.text, article_date, future=future)
+            if found:
+                return found
+    return None
+
+
+def _is_future(sent: SpacySpan) -> bool:
+    return any(t.lower_ in ("will", "'ll", "shall") and t.tag_ == "MD" for t in sent) or any(
+        t.lower_ == "going" and t.nbor(1).lower_ == "to" for t in sent if t.i + 1 < len(t.doc)
+    )
+
+
+def _number_claim(ent: SpacySpan, sentence: Span) -> Claim | None:
+    text = ent.text
+    qualifier = None
+    m = _QUALIFIER.match(text)
+    start = ent.start_char
+    if m:
+        qualifier = m.group(1).lower()
+        start += m.end()
+        text = text[m.end() :]
+    else:
+        qualifier = _qualifier_before(ent)
+    value = parse_number(text)
+    if value is None:
+        return None
+    head = _counted_noun(ent)
+    referent, per = _referent(head, ent) if head is not None else (None, None)
+    head_currency = currency_of(head.text) if head is not None else None
+    if ent.label_ == "MONEY" or head_currency:
+        # "$100 million" is MONEY to spaCy; "2 billion euros" often only CARDINAL
+        kind, unit = "money", currency_of(ent.text) or head_currency
+        referent = _money_purpose(ent, head if head_currency else None)
+        per = None
+    elif (
+        ent.label_ == "PERCENT"
+        or "percentage point"
+        in ent.sent.text[
+            ent.end_char - ent.sent.start_char : ent.end_char - ent.sent.start_char + 20
+        ]
+    ):
+        kind, unit = "percent", "%" if ent.label_ == "PERCENT" else "percentage point"
+    else:
+        unit = head.lemma_.lower() if head is not None else None
+        kind = (
+            "count_of_people"
+            if head is not None and (head.lower_ in PEOPLE or head.lemma_.lower() in PEOPLE)
+            else "quantity"
+        )
+    subject, predicate = _governor(ent.root)
+    return Claim(
+        kind=kind,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        referent=referent,
+        per=per,
+        subject=subject,
+        predicate=predicate,
+        span=Span(start, ent.end_char),
+        sentence=sentence,
+    )
+
+
+def _qualifier_before(ent: SpacySpan) -> str | None:
+    doc = ent.doc
+    before = doc.text[max(0, ent.start_char - 20) : ent.start_char].lower()
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if before.rstrip().endswith(" " + q) or before.rstrip() == q:
+            return q
+    return None
+
+
+def _counted_noun(ent: SpacySpan) -> Token | None:
+    """The noun a number counts: "10 anti-tank systems" -> systems."""
+    root = ent.root
+    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    if (
+        root.pos_ == "NOUN"
+        and root.i >= ent.end - 1
+        and root.lower_ not in ("million", "billion", "thousand", "hundred", "percent")
+    ):
+        return root
+    # "3,200 of the residents", "1.2 million customers" parsed with the number as head
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN":
+        return nxt
+    return None
+
+
+def _referent(noun: Token, ent: SpacySpan) -> tuple[str | None, str | None]:
+    """The counted noun phrase without the number, with a purpose clause; and the ratio base
+    ("for every Russian tank", "per capita")."""
+    doc = noun.doc
+    left = [
+        t
+        for t in noun.lefts
+        if t.dep_ in ("compound", "amod", "nmod") and not (ent.start <= t.i < ent.end)
+    ]
+    first = min([t.i for t in left] + [noun.i])
+    words = [t for t in doc[first : noun.i + 1] if not (ent.start <= t.i < ent.end)]
+    referent = " ".join(t.text for t in words).replace(" - ", "-").replace(" -", "-")
+    per = None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "per"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (
+                child.lower_ == "per" or any(d.lower_ in ("every", "each") for d in obj.children)
+            ):
+                per = doc[obj.left_edge.i : obj.i + 1].text
+                per = re.sub(r"^(every|each)\s+", "", per, flags=re.IGNORECASE)
+        elif child.dep_ in ("relcl", "acl") and any(t.lower_ == "to" for t in child.lefts):
+            referent = f"{referent} {_without_relative_clauses(child)}"
+    return (referent or None), per
+
+
+def _without_relative_clauses(head: Token) -> str:
+    """The words of ``head``'s subtree up to its first relative clause."""
+    tokens = list(head.subtree)
+    cut = min(
+        (t.left_edge.i for t in head.subtree if t.dep_ == "relcl" and t.i != head.i), default=None
+    )
+    if cut is not None:
+        tokens = [t for t in tokens if t.i < cut]
+    return " ".join(t.text for t in tokens)
+
+
+def _money_purpose(ent: SpacySpan, noun: Token | None = None) -> str | None:
+    """ "$100 million in a drawdown", "2 billion euros for housing": what the money is for."""
+    doc = ent.doc
+    anchor = noun or ent.root
+    preps = [c for c in anchor.rights if c.dep_ == "prep"]
+    after = anchor.i + 1 if noun is not None else ent.end
+    if after < len(doc) and doc[after].dep_ == "prep":
+        preps.append(doc[after])
+    if noun is not None:  # "spend 2 billion euros on housing": the prep hangs off the verb
+        preps += [c for c in anchor.head.rights if c.dep_ == "prep" and c.i > anchor.i]
+    for prep in preps:
+        if prep.lower_ in ("in", "for", "of", "on"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                words = [t for t in obj.lefts if t.dep_ in ("compound", "amod")] + [obj]
+                return " ".join(t.text for t in words)
+    return None
+
+
+def _governor(token: Token) -> tuple[str | None, str | None]:
+    """(subject phrase, verb lemma) of the verb that governs ``token``."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    doc = token.doc
+    subject = doc[subj.left_edge.i : subj.right_edge.i + 1].text if subj is not None else None
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    predicate = verb.lemma_.lower() + (f" {particle}" if particle else "")
+    return subject, predicate
+
+
+def _date_claim(
+    ent: SpacySpan, sentence: Span, article_date: date | None, sent: SpacySpan
+) -> Claim | None:
+    value = normalise_date(ent.text, article_date, future=_is_future(sent))
+    if value is None:
+        return None
+    subject, predicate = _governor(ent.root)
+    return Claim(
+        kind="date",
+        value=value,
+        span=Span(ent.start_char, ent.end_char),
+        sentence=sentence,
+        subject=subject,
+        predicate=predicate,
+        time=value,
+    )
+
+
+def _place_claim(ent: SpacySpan, sentence: Span) -> Claim | None:
+    prep = ent.root.head
+    if (
+        ent.root.dep_ != "pobj"
+        or prep.lower_ not in ("in", "at")
+        or prep.head.pos_ not in ("VERB", "AUX")
+    ):
+        return None
+    subject, predicate = _governor(prep)
+    return Claim(
+        kind="place",
+        value=ent.text,
+        span=Span(ent.start_char, ent.end_char),
+        sentence=sentence,
+        subject=subject,
+        predicate=predicate,
+        place=ent.text,
+    )
+
+
+def _venue_claim(ent: SpacySpan, sentence: Span, text: str) -> Claim | None:
+    before = text[max(0, ent.start_char - 40) : ent.start_char]
+    if re.search(r"\baccording to\s+$", before, re.IGNORECASE):
+        kind = "attribution"
+    elif MEDIA_VENUE.search(before):
+        kind = "venue"
+    else:
+        return None
+    subject, predicate = _governor(ent.root)
+    return Claim(
+        kind=kind,
+        value=ent.text,
+        span=Span(ent.start_char, ent.end_char),
+        sentence=sentence,
+        subject=subject,
+        predicate=predicate,
+    )

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storylens.enrich import Enricher
+from storylens.enrich.claims import claims_from_doc
+from storylens.enrich.nlp import load_nlp
+from storylens.enrich.quantities import currency_of, parse_number
+from storylens.enrich.timex import normalise_date
+from storylens.model import Claim
+from storylens.pipeline import ingest
+from storylens.store.sqlite import SQLiteStore
+
+WED = date(2022, 4, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ten", 10),
+        ("3,200", 3200),
+        ("1.2 million", 1_200_000),
+        ("$100 million", 100_000_000),
+        ("a dozen", 12),
+        ("half a million", 500_000),
+        ("two billion", 2_000_000_000),
+        ("one hundred and five", 105),
+        ("6.1%", 6.1),
+        ("£3bn", 3_000_000_000),
+        ("nothing", None),
+    ],
+)
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_currencies() -> None:
+    assert currency_of("$100 million") == "USD"
+    assert currency_of("20 million euros") == "EUR"
+    assert currency_of("US$5m") == "USD"
+    assert currency_of("10 apples") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "future", "iso"),
+    [
+        ("on Tuesday", False, "2022-04-05"),
+        ("Wednesday", False, "2022-04-06"),
+        ("on Friday", True, "2022-04-08"),
+        ("yesterday", False, "2022-04-05"),
+        ("tomorrow", False, "2022-04-07"),
+        ("April 7", False, "2022-04-07"),
+        ("6 February 2023", False, "2023-02-06"),
+        ("last year", False, None),
+    ],
+)
+def test_normalise_date(phrase: str, future: bool, iso: str | None) -> None:
+    assert normalise_date(phrase, WED, future=future) == iso
+
+
+def claims(text: str, day: date | None = WED) -> list[Claim]:
+    return claims_from_doc(load_nlp()(text), day, [], {})
+
+
+def test_number_with_qualifier_referent_and_ratio() -> None:
+    [c] = [
+        c
+        for c in claims(
+            "There will soon be more than 10 anti-tank systems for every Russian tank in Ukraine."
+        )
+        if c.kind == "quantity"
+    ]
+    assert (c.value, c.qualifier, c.referent, c.per, c.unit) == (
+        10,
+        "more than",
+        "anti-tank systems",
+        "Russian tank",
+        "system",
+    )
+
+
+def test_people_money_percent_and_time() -> None:
+    found = claims(
+        "At least 3,549 people died in Turkey on Monday, while the government "
+        "promised $100 million for reconstruction and inflation hit 6.1%."
+    )
+    kinds = {c.kind: c for c in found}
+    assert kinds["count_of_people"].value == 3549
+    assert kinds["count_of_people"].qualifier == "at least"
+    assert kinds["count_of_people"].time == "2022-04-04"
+    assert kinds["count_of_people"].predicate == "die"
+    assert (kinds["money"].value, kinds["money"].unit) == (100_000_000, "USD")
+    assert kinds["percent"].value == 6.1
+    assert kinds["place"].value == "Turkey"
+
+
+def test_venue_and_attribution() -> None:
+    found = claims(
+        "Reyk said in an interview with Channel 9 that, according to Reuters, talks would resume."
+    )
+    assert {(c.kind, c.value) for c in found if c.kind in ("venue", "attribution")} == {
+        ("venue", "Channel 9"),
+        ("attribution", "Reuters"),
+    }
+
+
+def test_seeds_acceptance(shared: Path, store: SQLiteStore) -> None:
+    ingest([str(shared / "seeds")], store, reader_process=False)
+    Enricher(store).run()
+    tanks, money = [], []
+    for stored in store.articles():
+        text = stored.article.text
+        for c in store.claims(stored.article.id):
+            assert c.span.of(text) and c.sentence.start <= c.span.start < c.span.end
+            assert c.span.end <= c.sentence.end
+            if c.referent and c.referent.startswith("anti-tank systems") and c.value == 10:
+                tanks.append(c)
+            if c.kind == "money":
+                money.append(c)
+    assert {(c.per, c.referent) for c in tanks} == {
+        ("Russian tank", "anti-tank systems"),
+        (None, "anti-tank systems to attack the Russian warplanes"),
+    }
+    assert [(c.value, c.unit) for c in money] == [(100_000_000, "USD")]
+
+
+def test_no_claims_from_garbage() -> None:
+    assert claims("@@@ ### $$$", None) == []
+    assert claims("", None) == []

@@ -203,6 +203,9 @@ def test_mentions_round_trip_on_any_text(text: str) -> None:
     for q in store.quotes("a"):
         for span in (*q.cue, *q.sources, *q.contents):
             assert 0 <= span.start <= span.end <= len(article.text)
+    for c in store.claims("a"):
+        assert 0 <= c.sentence.start <= c.span.start < c.span.end <= c.sentence.end
+        assert c.sentence.end <= len(article.text)
 
 
 def test_mention_cleaning(tmp_path: Path, store: SQLiteStore) -> None:

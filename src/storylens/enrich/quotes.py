@@ -122,6 +122,11 @@ def quotations(text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
 
 
+# How far after the cue a quotation may resume and still continue the same quote: past a
+# long source ("says Walter Shapiro, a columnist who has covered ten campaigns. “…”").
+MAX_GAP = 250
+
+
 def _quotation(text: str, content: Span, cue: Span, quoted: list[Span]) -> tuple[Span, ...]:
     """Widen a content inside a quotation to the whole quotation, and add its second part
     when the cue interrupts it ("“A,” he said, “B.”" gives two fragments)."""
@@ -138,7 +143,7 @@ def _quotation(text: str, content: Span, cue: Span, quoted: list[Span]) -> tuple
         between = text[cue.end : after.start] if after is not None else ""
         if (
             after is not None
-            and len(between) <= 80
+            and len(between) <= MAX_GAP
             and "\n" not in between
             and (
                 text[first.end - 2 : first.end - 1] in ",:"

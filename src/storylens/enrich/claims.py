@@ -16,6 +16,7 @@ normalised date (time) and place, and the quote speaker when the claim lies insi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -92,25 +93,26 @@ def claims_from_doc(
                 claim = _venue_claim(ent, sentence, text)
             if claim is None:
                 continue
-            out.append(_with_context(claim, time, place, quotes, speaker_names))
+            out.append(_with_context(text, claim, time, place, quotes, speaker_names))
     return sorted(out, key=lambda c: (c.span.start, c.kind))
 
 
 def _with_context(
+    text: str,
     claim: Claim,
     time: str | None,
     place: str | None,
     quotes: list[Quote],
     speaker_names: dict[int, str],
 ) -> Claim:
-    from dataclasses import replace
-
     source = None
     for q in quotes:
         if any(c.start <= claim.span.start and claim.span.end <= c.end for c in q.contents):
-            source = speaker_names.get(q.speaker) if q.speaker is not None else None
-            if source is None and q.sources:
-                source = None
+            # the speaker's canonical name, else the source's own words ("officials")
+            if q.speaker is not None and q.speaker in speaker_names:
+                source = speaker_names[q.speaker]
+            elif q.sources:
+                source = q.sources[0].of(text)
             break
     return replace(
         claim,

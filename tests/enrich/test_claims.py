@@ -130,3 +130,18 @@ def test_seeds_acceptance(shared: Path, store: SQLiteStore) -> None:
 def test_no_claims_from_garbage() -> None:
     assert claims("@@@ ### $$$", None) == []
     assert claims("", None) == []
+
+
+def test_claim_inside_a_quote_carries_its_source(tmp_path: Path, store: SQLiteStore) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Governor Maria Lopez visited the valley on Monday.\n\n"
+        "She said that more than 500 people had been evacuated. Officials said that 12 roads "
+        "were closed.\n"
+    )
+    ingest([str(tmp_path / "a.txt")], store, reader_process=False)
+    Enricher(store).run()
+    [stored] = list(store.articles())
+    by_value = {c.value: c for c in store.claims(stored.article.id) if c.kind != "date"}
+    assert by_value[500].source == "Maria Lopez"
+    assert by_value[500].kind == "count_of_people" and by_value[500].qualifier == "more than"
+    assert by_value[12].source == "Officials"

@@ -80,7 +80,7 @@ def test_read_ann_discontinuous(tmp_path: Path) -> None:
 
 
 def test_polnear_dev_floor(shared: Path) -> None:
-    """Measured 2026-11-21 on dev (exact F1): source 0.585, cue 0.554, content 0.427.
+    """Measured 2026-11-21 on dev (exact F1): source 0.590, cue 0.560, content 0.435.
 
     These pin today's rule extractor against regressions. Issue 3 asks for 0.60 / 0.55 / 0.50;
     source and content are not there yet (docs/enrichment.md).
@@ -91,9 +91,9 @@ def test_polnear_dev_floor(shared: Path) -> None:
     scores = evaluate_quotes(polnear)
     assert scores["documents"] == 94
     exact = {role: scores[role]["exact"]["f1"] for role in ("source", "cue", "content")}  # type: ignore[index]
-    assert exact["source"] >= 0.57
-    assert exact["cue"] >= 0.54
-    assert exact["content"] >= 0.40
+    assert exact["source"] >= 0.58
+    assert exact["cue"] >= 0.55
+    assert exact["content"] >= 0.42
 
 
 def test_headline_attribution() -> None:

@@ -74,7 +74,11 @@ def quotes_from_doc(doc: Doc) -> list[Quote]:
     for sent in doc.sents:
         for token in sent:
             quote = _according_to(token, sent) if token.lower_ == "according" else None
-            if quote is None and token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB",):
+            if (
+                quote is None
+                and token.pos_ == "VERB"
+                and (token.lemma_.lower() in CUE_LEMMAS or token.lemma_.lower() == "call")
+            ):
                 quote = _verb_cue(token, sent)
             if quote is not None:
                 found.append(quote)
@@ -198,6 +202,9 @@ def _subject(verb: Token) -> Span | None:
 def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
     """The content fragments of a cue verb, or () when it has none."""
     text = verb.doc.text
+    labelled = _labelling(verb)
+    if labelled is not None or verb.lemma_.lower() == "call":
+        return (labelled,) if labelled is not None else ()
     comp = next((c for c in verb.children if c.dep_ in _COMPLEMENTS), None)
     if comp is not None:
         return (_with_quotes(text, _subtree_span(comp)),)
@@ -230,6 +237,28 @@ def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
 _WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today".split()
 )
+
+
+def _labelling(verb: Token) -> Span | None:
+    """ "called Trump “unhinged”", "described the field as “all very good”": what the source
+    labels something as is the content, object and label together."""
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if lemma == "call":
+        label = next(
+            (c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None
+        )
+    elif lemma == "describe":
+        label = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    else:
+        return None
+    if label is None:
+        return None
+    text = verb.doc.text
+    end = label.right_edge
+    return _with_quotes(text, _trim(text, obj.left_edge.idx, end.idx + len(end.text)))
 
 
 def _cue_span(verb: Token) -> Span:

@@ -36,10 +36,10 @@ def test_direct_quote_after_cue_and_interrupted() -> None:
 
 def test_parenthetical_cue() -> None:
     [(cue, source, contents, _)] = parts(
-        "Vice President Joe Biden, Rubio said, had been in the Senate for years."
+        "The harbour wall, Marchetti said, had been repaired twice since 1990."
     )
-    assert (cue, source) == ("said", "Rubio")
-    assert contents == ["Vice President Joe Biden", "had been in the Senate for years"]
+    assert (cue, source) == ("said", "Marchetti")
+    assert contents == ["The harbour wall", "had been repaired twice since 1990"]
 
 
 def test_according_to() -> None:
@@ -52,10 +52,10 @@ def test_according_to() -> None:
 
 def test_cue_with_adverb_and_day_and_appositive_source() -> None:
     [(cue, source, _, _)] = parts(
-        "Doug Usher, director of research at Widmeyer, also said Friday that turnout fell."
+        "Lena Osei, governor of the central bank, also said Friday that inflation fell."
     )
     assert cue == "also said Friday"
-    assert source == "Doug Usher, director of research at Widmeyer,"
+    assert source == "Lena Osei, governor of the central bank,"
 
 
 def test_no_attribution_in_plain_narrative() -> None:

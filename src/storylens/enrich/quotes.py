@@ -110,7 +110,7 @@ def _verb_cue(verb: Token, sent: SpacySpan) -> Quote | None:
 
 
 def _appositive_comma(text: str, source: Span) -> Span:
-    """ "Doug Usher, director of research," keeps the comma that closes the apposition."""
+    """ "Lena Osei, governor of the bank," keeps the comma that closes the apposition."""
     if "," in text[source.start : source.end] and text[source.end : source.end + 1] == ",":
         return Span(source.start, source.end + 1)
     return source
@@ -127,7 +127,7 @@ def quotations(text: str) -> list[Span]:
 
 
 # How far after the cue a quotation may resume and still continue the same quote: past a
-# long source ("says Walter Shapiro, a columnist who has covered ten campaigns. “…”").
+# long source ("says Mara Quist, who has led the opposition since 2019. “…”").
 MAX_GAP = 250
 
 
@@ -212,7 +212,7 @@ def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
     if colon is not None and colon.i + 1 < sent.end:
         return (_trim(text, colon.idx + 1, sent.end_char),)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
-        # "In his state, Christie said, offenders are sent to treatment.": the sentence around
+        # "In the north, Silvi said, the fire is contained.": the sentence around
         # the interjected cue clause, in two fragments when the cue stands inside it.
         inner = list(verb.subtree)
         before = _trim(text, sent.start_char, inner[0].idx, drop_final=True)
@@ -224,7 +224,7 @@ def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
         if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "advmod", "neg")
     ]
     if not others and verb.i > sent.start and sent.start > 0:
-        # "Rubio said." after a quotation: the content is the sentence before.
+        # "Reyk said." after a quotation: the content is the sentence before.
         prev = verb.doc[sent.start - 1].sent
         return (_trim(text, prev.start_char, prev.end_char),)
     if verb.lemma_ in _OBJECT_CONTENT:
@@ -240,7 +240,7 @@ _WEEKDAYS = frozenset(
 
 
 def _labelling(verb: Token) -> Span | None:
-    """ "called Trump “unhinged”", "described the field as “all very good”": what the source
+    """ "called the plan “reckless”", "described the vote as “a disgrace”": what the source
     labels something as is the content, object and label together."""
     lemma = verb.lemma_.lower()
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -282,8 +282,8 @@ def _cue_span(verb: Token) -> Span:
 
 
 def _source_span(head: Token) -> Span:
-    """The source noun phrase, without a trailing relative clause ("McCain, who has tangled
-    with Cruz," is marked "McCain" by the annotators)."""
+    """The source noun phrase, without a trailing relative clause ("Reyk, who took office in
+    May," is marked "Reyk" by the annotators)."""
     tokens = list(head.subtree)
     relcl = [c for c in head.rights if c.dep_ == "relcl"]
     if relcl:

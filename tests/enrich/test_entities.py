@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storylens.enrich import Enricher
+from storylens.model import Article, content_hash
 from storylens.pipeline import ingest
 from storylens.store.sqlite import SQLiteStore
 
@@ -22,6 +23,25 @@ def enrich_texts(tmp_path: Path, store: SQLiteStore, *texts: str) -> list[str]:
     ingest(paths, store, reader_process=False)
     Enricher(store).run()
     return [s.article.id for s in store.articles()]
+
+
+def store_with(text: str, language: str) -> tuple[SQLiteStore, Article]:
+    """An in-memory store holding one article with ``text``."""
+    store = SQLiteStore(":memory:")
+    article = Article(
+        id="a",
+        url=None,
+        outlet=None,
+        title="",
+        published=None,
+        language=language,
+        text=text or " ",
+        source="t",
+        content_hash=content_hash("", text),
+    )
+    with store.transaction():
+        store.insert(article)
+    return store, article
 
 
 def names(store: SQLiteStore, label: str) -> dict[str, set[str]]:
@@ -129,22 +149,7 @@ def test_idempotent_and_revision_reenriches(tmp_path: Path, store: SQLiteStore) 
     ],
 )
 def test_bad_text_gives_no_annotations_and_no_exception(text: str) -> None:
-    from storylens.model import Article, content_hash
-
-    store = SQLiteStore(":memory:")
-    article = Article(
-        id="a",
-        url=None,
-        outlet=None,
-        title="",
-        published=None,
-        language="de" if "Bundeskanzler" in text else "en",
-        text=text or " ",
-        source="t",
-        content_hash=content_hash("", text),
-    )
-    with store.transaction():
-        store.insert(article)
+    store, _ = store_with(text, "de" if "Bundeskanzler" in text else "en")
     report = Enricher(store).run()
     assert report.enriched == 1 and not report.failed
     if "Bundeskanzler" in text or not text.strip("x @#$123456"):
@@ -180,22 +185,7 @@ def test_bad_text_gives_no_annotations_and_no_exception(text: str) -> None:
     ).map("".join)
 )
 def test_mentions_round_trip_on_any_text(text: str) -> None:
-    from storylens.model import Article, content_hash
-
-    store = SQLiteStore(":memory:")
-    article = Article(
-        id="a",
-        url=None,
-        outlet=None,
-        title="",
-        published=None,
-        language="en",
-        text=text or " ",
-        source="t",
-        content_hash=content_hash("", text),
-    )
-    with store.transaction():
-        store.insert(article)
+    store, article = store_with(text, "en")
     assert not Enricher(store).run().failed
     for m in store.mentions("a"):
         assert 0 <= m.start < m.end <= len(article.text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import typer
 from rich.console import Console
 
 from storylens.config import Config
+from storylens.model import Reject
 from storylens.store import Store, open_store
 
 console = Console()
@@ -36,3 +38,10 @@ def state(ctx: typer.Context) -> State:
 def print_json(value: Any) -> None:
     """One JSON document (or line) on stdout, unescaped UTF-8."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+
+
+def print_rejects(verb: str, rejects: Iterable[Reject]) -> None:
+    """One line per reject on stderr, verbatim (sources and reasons are not Rich markup)."""
+    for reject in rejects:
+        err_console.print(f"[yellow]{verb}[/yellow] ", end="")
+        err_console.print(f"{reject.source}: {reject.reason}", markup=False, highlight=False)

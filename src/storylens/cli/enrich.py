@@ -8,7 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from storylens.cli.common import console, err_console, print_json, state
+from storylens.cli.common import console, err_console, print_json, print_rejects, state
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
 
@@ -48,12 +48,7 @@ def enrich_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         f"enriched [bold]{report.enriched}[/bold] articles, failed "
         f"{len(report.failed)}, in {report.seconds:.1f}s"
     )
-    for failure in report.failed:
-        err_console.print(
-            f"[yellow]failed[/yellow] {failure.source}: {failure.reason}",
-            markup=False,
-            highlight=False,
-        )
+    print_rejects("failed", report.failed)
 
 
 def entities_cmd(

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from storylens.cli.common import console, err_console, print_json, state
+from storylens.cli.common import console, err_console, print_json, print_rejects, state
 from storylens.ingest import HttpxFetcher, expand_targets
 from storylens.pipeline import ingest
 
@@ -66,12 +66,7 @@ def ingest_cmd(
             f"revisions {report.revisions}, rejected {len(report.rejected)} "
             f"in {report.seconds:.1f}s"
         )
-        for reject in report.rejected:
-            err_console.print(
-                f"[yellow]rejected[/yellow] {reject.source}: {reject.reason}",
-                markup=False,
-                highlight=False,
-            )
+        print_rejects("rejected", report.rejected)
     stored = report.added + report.duplicates + report.revisions
     if report.rejected and stored == 0:
         raise typer.Exit(1)

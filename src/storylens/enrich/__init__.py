@@ -75,25 +75,20 @@ class Enricher:
         """Enrich ``article_ids`` (default: every article that needs it)."""
         start = time.perf_counter()
         ids = list(article_ids) if article_ids is not None else self.pending()
-        english = [
-            a for a in ids if (s := self.store.get(a)) and s.article.language in (None, "en")
-        ]
-        wanted = set(english)
-        skipped = [a for a in ids if a not in wanted]  # not English: enriched with nothing
         enriched = 0
         failed: list[Reject] = []
         # spaCy in two processes when there is enough work to pay for starting them
         # (measured: 9.6 -> 15.8 articles/s on 600-word articles, 2 cores).
-        n_process = 2 if len(english) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1 else 1
+        n_process = 2 if len(ids) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1 else 1
         docs = self.nlp.pipe(
-            ((self._text(a), a) for a in english),
+            ((self._text(a), a) for a in ids),
             as_tuples=True,
             n_process=n_process,
             batch_size=16,
         )
-        pending: list[tuple[str, Doc | None]] = [(a, None) for a in skipped]
+        pending: list[tuple[str, Doc | None]] = []
         for doc, article_id in docs:
-            pending.append((article_id, doc))
+            pending.append((article_id, doc if len(doc) else None))
             if len(pending) >= BATCH:
                 enriched += self._save(pending, failed, on_article)
                 pending = []
@@ -101,8 +96,11 @@ class Enricher:
         return EnrichReport(enriched, tuple(failed), time.perf_counter() - start)
 
     def _text(self, article_id: str) -> str:
+        """What spaCy reads: the English text, or nothing (other languages get no annotations)."""
         stored = self.store.get(article_id)
-        return stored.article.text[:MAX_CHARS] if stored else ""
+        if stored is None or stored.article.language not in (None, "en"):
+            return ""
+        return stored.article.text[:MAX_CHARS]
 
     def _save(
         self,

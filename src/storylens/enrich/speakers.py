@@ -28,8 +28,8 @@ def speaker_of(quote: Quote, text: str, mentions: list[Mention]) -> int | None:
         for m in mentions
         if m.canonical is not None and source.start <= m.start and m.end <= source.end
     ]
-    people = [m for m in inside if m.label == "PERSON"]
-    if people:
+    people = [m for m in inside if m.label in ("PERSON", "ROLE")]
+    if people:  # a name, or a role the article tied to one ("the US Secretary of State")
         return people[0].canonical
     # "he", "the secretary", "US Secretary of State": a role names no one by itself
     if _refers_back(source.of(text)):

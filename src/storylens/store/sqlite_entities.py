@@ -13,8 +13,8 @@ from storylens.model import Claim, Entity, Mention, Quote, Span
 
 _ALIAS_SQL = (
     "SELECT m.entity_id, substr(a.text, m.start_char + 1, m.end_char - m.start_char), "
-    "COUNT(*), MIN(a.seq * 1000000 + m.start_char) AS first_seen FROM mentions m "
-    "JOIN articles a ON a.id = m.article_id "
+    "COUNT(*), MIN(a.seq * 1000000 + m.start_char) AS first_seen, MAX(m.label = 'ROLE') "
+    "FROM mentions m JOIN articles a ON a.id = m.article_id "
 )
 _ALIAS_ORDER = " ORDER BY first_seen"
 
@@ -69,11 +69,14 @@ class EntityTables:
         if not entity_ids:
             return out
         marks = ",".join("?" * len(entity_ids))
+        # role mentions ("the US Secretary of State") are no name to match a person by
         rows = self._db.execute(
-            _ALIAS_SQL + f"WHERE m.entity_id IN ({marks}) GROUP BY 1, 2" + _ALIAS_ORDER,
+            _ALIAS_SQL
+            + f"WHERE m.entity_id IN ({marks}) AND m.label != 'ROLE' GROUP BY 1, 2"
+            + _ALIAS_ORDER,
             tuple(entity_ids),
         )
-        for entity_id, alias, count, _first in rows:
+        for entity_id, alias, count, _first, _role in rows:
             out[entity_id][alias] += count
         return out
 
@@ -190,10 +193,13 @@ class EntityTables:
             where = f"WHERE m.entity_id IN ({','.join('?' * len(entity_ids))}) "
             params = tuple(entity_ids)
         aliases: dict[int, Counter[str]] = {}
-        for entity_id, alias, count, _n in self._db.execute(
+        roles: set[str] = set()
+        for entity_id, alias, count, _n, is_role in self._db.execute(
             _ALIAS_SQL + where + "GROUP BY 1, 2" + _ALIAS_ORDER, params
         ):
             aliases.setdefault(int(entity_id), Counter())[alias] += count
+            if is_role:
+                roles.add(alias)
         articles = dict(
             self._db.execute(
                 "SELECT entity_id, COUNT(DISTINCT article_id) FROM mentions "
@@ -204,7 +210,9 @@ class EntityTables:
         out = [
             Entity(
                 id=entity_id,
-                name=best_name(forms),
+                name=best_name(
+                    Counter({a: n for a, n in forms.items() if a not in roles}) or forms
+                ),
                 label=labels[entity_id],
                 aliases=tuple(a for a, _ in forms.most_common()),
                 articles=int(articles.get(entity_id, 0)),

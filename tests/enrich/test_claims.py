@@ -145,3 +145,23 @@ def test_claim_inside_a_quote_carries_its_source(tmp_path: Path, store: SQLiteSt
     assert by_value[500].source == "Maria Lopez"
     assert by_value[500].kind == "count_of_people" and by_value[500].qualifier == "more than"
     assert by_value[12].source == "Officials"
+
+
+def test_event_claims_who_did_what() -> None:
+    text = (
+        "Ilsa Marchetti arrived in Port Alder on Tuesday. The Veloria Ferry Company did not "
+        "resume the night crossings. Reyk said that Veloria would send two inspectors. "
+        "It was raining."
+    )
+    events = [c for c in claims_from_doc(load_nlp()(text), WED, [], {}) if c.kind == "event"]
+    got = {(c.subject, c.predicate, c.value, c.time, c.place) for c in events}
+    assert ("Ilsa Marchetti", "arrive", "arrive in Port Alder", "2022-04-05", "Port Alder") in got
+    assert any(
+        p == "not resume" and v == "not resume the night crossings" for _, p, v, _, _ in got
+    )
+    # the clause a verb of saying reports is an event; the saying itself is a quote
+    assert any(s == "Veloria" and p == "send" for s, p, _, _, _ in got)
+    assert not any(p == "say" for _, p, _, _, _ in got)
+    assert not any(s == "It" for s, _, _, _, _ in got)  # no one named: no event
+    for c in events:
+        assert text[c.span.start : c.span.end].startswith(c.subject or "")

@@ -7,7 +7,10 @@
 - dates (``DATE``) normalised against the article's date;
 - places: a GPE/LOC/FAC after "in"/"at" that a verb governs;
 - venues ("in an interview with NBC", "told CNN", "on ABC's This Week") and attributions
-  ("according to AP").
+  ("according to AP");
+- events: who did what, for a sentence's main verb (or the clause a verb of saying reports)
+  whose subject names someone ("Blinken arrived in Brussels": subject "Blinken", predicate
+  "arrive", value "arrive in Brussels"; a negation stays in the predicate: "not attend").
 
 Each claim carries the governing verb (predicate) and its subject, the sentence's first
 normalised date (time) and place, and the quote speaker when the claim lies inside a quote.
@@ -22,7 +25,9 @@ from datetime import date
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from storylens.enrich.nlp import doc_text
 from storylens.enrich.quantities import currency_of, parse_number
+from storylens.enrich.quotes import CUE_LEMMAS
 from storylens.enrich.timex import normalise_date
 from storylens.model import Claim, Quote, Span
 
@@ -73,12 +78,16 @@ def claims_from_doc(
 ) -> list[Claim]:
     """Claims of ``doc`` (offsets into ``doc.text``), in text order."""
     out: list[Claim] = []
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
         sentence = Span(sent.start_char, sent.end_char)
         time = _sentence_time(ents, article_date, sent)
-        place = next((e.text for e in ents if e.label_ in PLACE_LABELS), None)
+        # the sentence's place: one it says something happened in or at, not any place name
+        place = next(
+            (e.text for e in ents if e.label_ in PLACE_LABELS and _place_claim(e, sentence)),
+            None,
+        )
         for ent in ents:
             claim = None
             if "\n" in ent.text:
@@ -94,7 +103,53 @@ def claims_from_doc(
             if claim is None:
                 continue
             out.append(_with_context(text, claim, time, place, quotes, speaker_names))
+        for claim in _event_claims(sent, sentence):
+            out.append(_with_context(text, claim, time, place, quotes, speaker_names))
     return sorted(out, key=lambda c: (c.span.start, c.kind))
+
+
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# The parts of a clause that say what was done ("arrived *in Brussels*", "sent *missiles*").
+_OBJECT_DEPS = ("dobj", "attr", "acomp", "prep", "xcomp", "dative", "oprd", "agent")
+MAX_EVENT_CHARS = 200
+
+
+def _event_claims(sent: SpacySpan, sentence: Span) -> list[Claim]:
+    """Who did what in ``sent``: its main verbs, and the clause a verb of saying reports."""
+    root = sent.root
+    verbs = [root] + [c for c in root.children if c.dep_ == "conj"]
+    if root.lemma_.lower() in CUE_LEMMAS:
+        verbs += [c for c in root.children if c.dep_ == "ccomp"]
+    out = []
+    for verb in verbs:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in CUE_LEMMAS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not any(t.ent_type_ in NAME_TYPES for t in subj.subtree):
+            continue
+        objects = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS]
+        end = objects[0].right_edge if objects else verb
+        start = subj.left_edge.idx
+        stop = end.idx + len(end.text)
+        if stop - start > MAX_EVENT_CHARS or "\n" in doc_text(sent.doc)[start:stop]:
+            continue
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        predicate = ("not " if negated else "") + verb.lemma_.lower()
+        predicate += f" {particle}" if particle else ""
+        what = sent.doc[objects[0].left_edge.i : end.i + 1].text if objects else None
+        out.append(
+            Claim(
+                kind="event",
+                value=f"{predicate} {what}" if what else predicate,
+                span=Span(start, stop),
+                sentence=sentence,
+                referent=what,
+                subject=sent.doc[subj.left_edge.i : subj.right_edge.i + 1].text,
+                predicate=predicate,
+            )
+        )
+    return out
 
 
 def _with_context(
@@ -192,7 +247,7 @@ def _number_claim(ent: SpacySpan, sentence: Span) -> Claim | None:
 
 def _qualifier_before(ent: SpacySpan) -> str | None:
     doc = ent.doc
-    before = doc.text[max(0, ent.start_char - 20) : ent.start_char].lower()
+    before = doc_text(doc)[max(0, ent.start_char - 20) : ent.start_char].lower()
     for q in sorted(QUALIFIERS, key=len, reverse=True):
         if before.rstrip().endswith(" " + q) or before.rstrip() == q:
             return q

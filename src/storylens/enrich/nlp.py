@@ -35,3 +35,12 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL, disable=list(DISABLED))
     nlp.add_pipe("storylens_line_breaks", before="parser")
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy joins every token each time it is asked."""
+    text = doc.user_data.get("storylens_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["storylens_text"] = text
+    return str(text)

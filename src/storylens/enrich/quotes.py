@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from storylens.enrich.nlp import doc_text
 from storylens.model import Quote, Span
 
 # Lemmas of cue verbs, from the PolNeAR train cues. A lemma is in when adding it raised the exact
@@ -88,7 +89,7 @@ def _line_attributions(text: str) -> list[Quote]:
 
 def quotes_from_doc(doc: Doc) -> list[Quote]:
     """Attributions found in ``doc``, in text order (offsets into ``doc.text``)."""
-    found: list[Quote] = _line_attributions(doc.text)
+    found: list[Quote] = _line_attributions(doc_text(doc))
     for sent in doc.sents:
         for token in sent:
             quote = _according_to(token, sent) if token.lower_ == "according" else None
@@ -116,15 +117,15 @@ def _verb_cue(verb: Token, sent: SpacySpan) -> Quote | None:
     content = fragments[0]
     source = _subject(verb)
     if source is not None:
-        source = _appositive_comma(verb.doc.text, source)
+        source = _appositive_comma(doc_text(verb.doc), source)
     cue = _cue_span(verb)
     if len(fragments) == 1 and content.start < cue.start and cue.end < content.end:
         # "who he said were living abroad": the words reported come after the cue
-        content = _trim(verb.doc.text, cue.end, content.end)
+        content = _trim(doc_text(verb.doc), cue.end, content.end)
         fragments = (content,)
     if source is not None and _overlaps(source, content):
         source = None
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     quoted = _doc_quotations(verb.doc)
     if any(q.start < cue.start and cue.end < q.end for q in quoted):
         return None  # a cue inside a quotation is part of what was quoted
@@ -223,7 +224,7 @@ def _paragraph_quote(text: str, between: str, after: Span) -> bool:
 def _doc_quotations(doc: Doc) -> list[Span]:
     cached = doc.user_data.get("storylens_quotations")
     if cached is None:
-        cached = quotations(doc.text)
+        cached = quotations(doc_text(doc))
         doc.user_data["storylens_quotations"] = cached
     return list(cached)
 
@@ -238,8 +239,8 @@ def _according_to(token: Token, sent: SpacySpan) -> Quote | None:
     source = _subtree_span(obj)
     phrase = _subtree_span(token)
     # content: the sentence without the "according to ..." phrase and its punctuation
-    before = _trim(sent.doc.text, sent.start_char, phrase.start)
-    after = _trim(sent.doc.text, phrase.end, sent.end_char, drop_final=True)
+    before = _trim(doc_text(sent.doc), sent.start_char, phrase.start)
+    after = _trim(doc_text(sent.doc), phrase.end, sent.end_char, drop_final=True)
     content = after if (after.end - after.start) >= (before.end - before.start) else before
     content = _without_lead(sent, content)
     if content.end - content.start < 10:
@@ -248,7 +249,7 @@ def _according_to(token: Token, sent: SpacySpan) -> Quote | None:
         cue=(Span(token.idx, to.idx + len(to.text)),),
         sources=(source,),
         contents=(content,),
-        direct=_is_direct(sent.doc.text, content),
+        direct=_is_direct(doc_text(sent.doc), content),
     )
 
 
@@ -258,7 +259,7 @@ def _without_lead(sent: SpacySpan, content: Span) -> Span:
     first = next((t for t in sent if t.idx >= content.start), None)
     if first is None or first.dep_ != "cc" or first.idx + len(first.text) >= content.end:
         return content
-    return _trim(sent.doc.text, first.idx + len(first.text), content.end)
+    return _trim(doc_text(sent.doc), first.idx + len(first.text), content.end)
 
 
 def _subject(verb: Token) -> Span | None:
@@ -273,7 +274,7 @@ def _subject(verb: Token) -> Span | None:
 
 def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
     """The content fragments of a cue verb, or () when it has none."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     prep = _prep_cue(verb)
     if prep is not None:
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -339,7 +340,7 @@ def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
 def _quotation_before(verb: Token, sent: SpacySpan) -> Span | None:
     """The quotation the cue's clause closes ("“We will rebuild,” Reyk said."), when the
     parse did not tie the two."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     quoted = [
         q for q in _doc_quotations(verb.doc) if sent.start_char <= q.start and q.end <= verb.idx
     ]
@@ -356,7 +357,7 @@ def _quotation_before(verb: Token, sent: SpacySpan) -> Span | None:
 
 def _quotation_after(verb: Token) -> Span | None:
     """The quotation the cue introduces ("Ryan said, “Sure.”", "telling the crowd, “…”")."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     end = verb.idx + len(verb.text)
     quoted = next((q for q in _doc_quotations(verb.doc) if q.start >= end), None)
     if quoted is None:
@@ -384,7 +385,7 @@ def _object_span(verb: Token, obj: Token) -> Span:
         if child.dep_ not in _OBJECT_TAIL or child.lower_ in _SETTING_PREPS:
             break
         end = child.right_edge
-    return _trim(verb.doc.text, obj.left_edge.idx, end.idx + len(end.text))
+    return _trim(doc_text(verb.doc), obj.left_edge.idx, end.idx + len(end.text))
 
 
 # Verbs that make a cue with a preposition, whose object is then the content ("called for a
@@ -439,7 +440,7 @@ def _labelling(verb: Token) -> Span | None:
         return None
     if label is None:
         return None
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     end = label.right_edge
     return _with_quotes(text, _trim(text, obj.left_edge.idx, end.idx + len(end.text)))
 
@@ -483,7 +484,7 @@ def _source_span(head: Token) -> Span:
         kept = [t for t in tokens if t.i < cut]
         if kept:
             tokens = kept
-    text = head.doc.text
+    text = doc_text(head.doc)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     newline = text.rfind("\n", start, end)
     if newline >= 0:  # a source never runs across lines (tweets and captions glued on)
@@ -493,7 +494,7 @@ def _source_span(head: Token) -> Span:
 
 def _subtree_span(token: Token) -> Span:
     tokens = list(token.subtree)
-    text = token.doc.text
+    text = doc_text(token.doc)
     return _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 

@@ -165,3 +165,9 @@ def test_event_claims_who_did_what() -> None:
     assert not any(s == "It" for s, _, _, _, _ in got)  # no one named: no event
     for c in events:
         assert text[c.span.start : c.span.end].startswith(c.subject or "")
+
+
+def test_event_with_subject_after_verb() -> None:
+    text = "Into the final stepped Veloria after a late goal."
+    for c in claims_from_doc(load_nlp()(text), WED, [], {}):
+        assert 0 <= c.span.start < c.span.end <= len(text)

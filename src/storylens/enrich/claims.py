@@ -129,8 +129,10 @@ def _event_claims(sent: SpacySpan, sentence: Span) -> list[Claim]:
             continue
         objects = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS]
         end = objects[0].right_edge if objects else verb
-        start = subj.left_edge.idx
-        stop = end.idx + len(end.text)
+        first = min(subj.left_edge.i, verb.i)  # the subject may follow ("Up stepped Reyk")
+        last = max(end.i, subj.right_edge.i)
+        start = sent.doc[first].idx
+        stop = sent.doc[last].idx + len(sent.doc[last].text)
         if stop - start > MAX_EVENT_CHARS or "\n" in doc_text(sent.doc)[start:stop]:
             continue
         negated = any(c.dep_ == "neg" for c in verb.children)

@@ -13,7 +13,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,bench]"
 	touch $(STAMP)
 
 demo: install
@@ -23,6 +23,8 @@ demo: install
 	$(BIN)/storylens --db demo.db duplicates
 	$(BIN)/storylens --db demo.db enrich
 	$(BIN)/storylens --db demo.db entities --limit 25
+	$(BIN)/storylens --db demo.db cluster
+	$(BIN)/storylens --db demo.db events
 	$(BIN)/storylens --db demo.db stats
 
 lint: install

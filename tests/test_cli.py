@@ -169,3 +169,20 @@ def test_enrich_entities_and_article_annotations(cli: Cli, shared: Path) -> None
             for span in [q["cue"], q["content"], *q["contents"], q["source"]]:
                 if span is not None:
                     assert article["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_events_from_the_cli(cli: Cli) -> None:
+    cli("ingest", "--offline", str(SAMPLES))
+    cli("enrich")
+    report = cli.json("cluster", "--json")
+    assert report == {"assigned": 23, "new_events": 6, "merged": 0, "events": 6}
+    assert cli.json("cluster", "--json")["assigned"] == 0  # idempotent
+    events = cli.jsonl("events", "--json")
+    assert len(events) == 6
+    fields = {"id", "title", "start", "end", "article_ids", "outlets", "independent_sources"}
+    assert all(fields | {"storyline_id"} <= set(e) for e in events)
+    bridge = next(e for e in events if "mp-bridge-0309" in e["article_ids"])
+    one = cli.json("event", str(bridge["id"]), "--json")
+    assert one["id"] == bridge["id"] and len(one["reports"]) == len(bridge["article_ids"])
+    assert "Bridge" in cli("event", str(bridge["id"]))
+    cli("event", "999", code=1)

@@ -278,3 +278,45 @@ class IngestReport:
             "rejected": [{"source": r.source, "reason": r.reason} for r in self.rejected],
             "seconds": round(self.seconds, 3),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """What the event stage compares: a unit vector of the title and lead, lemma counts
+    (lead counted twice), canonical entity mention counts, and the article's day if known."""
+
+    article_id: str
+    day: str | None
+    vector: Any  # numpy float32 array of the embedder's dimensions
+    terms: dict[str, int]
+    entities: dict[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Reports of one real-world happening, as the store groups them."""
+
+    id: int
+    title: str
+    start: str | None
+    end: str | None
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    independent_sources: int
+    key_entities: tuple[str, ...]
+    main_place: str | None
+    storyline_id: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "article_ids": list(self.article_ids),
+            "outlets": list(self.outlets),
+            "independent_sources": self.independent_sources,
+            "key_entities": list(self.key_entities),
+            "main_place": self.main_place,
+            "storyline_id": self.storyline_id,
+        }

@@ -156,9 +156,7 @@ def test_event_claims_who_did_what() -> None:
     events = [c for c in claims_from_doc(load_nlp()(text), WED, [], {}) if c.kind == "event"]
     got = {(c.subject, c.predicate, c.value, c.time, c.place) for c in events}
     assert ("Ilsa Marchetti", "arrive", "arrive in Port Alder", "2022-04-05", "Port Alder") in got
-    assert any(
-        p == "not resume" and v == "not resume the night crossings" for _, p, v, _, _ in got
-    )
+    assert any(p == "not resume" and v == "not resume the night crossings" for _, p, v, _, _ in got)
     # the clause a verb of saying reports is an event; the saying itself is a quote
     assert any(s == "Veloria" and p == "send" for s, p, _, _, _ in got)
     assert not any(p == "say" for _, p, _, _, _ in got)

@@ -16,6 +16,7 @@ import typer
 from storylens.cli import articles as articles_cmds
 from storylens.cli import enrich as enrich_cmds
 from storylens.cli import evals as eval_cmds
+from storylens.cli import events as events_cmds
 from storylens.cli import ingest as ingest_cmds
 from storylens.cli.common import State, err_console
 from storylens.config import load_config
@@ -57,6 +58,7 @@ def _global(
 ingest_cmds.register(app)
 articles_cmds.register(app)
 enrich_cmds.register(app)
+events_cmds.register(app)
 app.add_typer(eval_cmds.app, name="eval")
 
 

@@ -56,3 +56,27 @@ def quotes_cmd(
         assert isinstance(row, dict)
         console.print(f"{role:>8}: exact {row['exact']}  overlap {row['overlap']}")
     console.print(f"documents: {scores['documents']}, seconds: {scores['seconds']}")
+
+
+@app.command("events")
+def events_cmd(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="JSON Lines with id and a gold event label.", exists=True, dir_okay=False
+        ),
+    ],
+    gold_field: Annotated[
+        str, typer.Option(help="The field holding the gold event.")
+    ] = "gold_event",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Ingest, enrich and cluster FILE in a temporary store; B-cubed and pairwise scores."""
+    from storylens.events.evaluate import evaluate_events
+
+    scores = evaluate_events(file, gold_field)
+    if as_json:
+        print_json(scores)
+        return
+    for key, value in scores.items():
+        console.print(f"{key:>16}: {value}")

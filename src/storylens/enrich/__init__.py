@@ -26,6 +26,7 @@ from storylens.enrich.quotes import quotes_from_doc
 from storylens.enrich.resolve import resolve
 from storylens.enrich.roles import tie_roles
 from storylens.enrich.speakers import speaker_of
+from storylens.enrich.terms import terms_from_doc
 from storylens.model import Article, Mention, Published, Quote, Reject
 from storylens.store.base import Store
 
@@ -33,7 +34,7 @@ __all__ = ["VERSION", "EnrichReport", "Enricher"]
 
 log = logging.getLogger(__name__)
 
-VERSION = 4  # raise when annotations change meaning: every article is then enriched again
+VERSION = 5  # raise when annotations change meaning: every article is then enriched again
 BATCH = 32  # articles per transaction
 PARALLEL_MIN = 64  # fewer articles are done before a second process would have started
 
@@ -134,6 +135,9 @@ class Enricher:
                         else []
                     )
                     self.store.save_claims(article_id, claims)
+                    self.store.save_terms(
+                        article_id, terms_from_doc(doc) if doc is not None else {}
+                    )
                     saved += 1
                 except Exception as exc:  # one article's failure must not stop the rest
                     log.exception("enrichment failed for %s", article_id)

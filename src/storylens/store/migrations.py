@@ -127,4 +127,36 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX claims_kind ON claims(kind);
     """,
+    # 5: events. Terms are each article's lemma counts (from enrichment), features what the
+    # event stage compares, events and their members. An event id is never reused: a merged
+    # event keeps its row, pointing at the event it joined.
+    """
+    CREATE TABLE article_terms (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        terms      TEXT NOT NULL
+    );
+    CREATE TABLE article_features (
+        article_id   TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        day          TEXT,
+        vector       BLOB NOT NULL
+    );
+    CREATE TABLE term_df (
+        term TEXT PRIMARY KEY,
+        df   INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE events (
+        id           INTEGER PRIMARY KEY,
+        merged_into  INTEGER REFERENCES events(id),
+        storyline_id INTEGER,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+    );
+    CREATE TABLE event_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        event_id   INTEGER NOT NULL REFERENCES events(id),
+        score      REAL
+    );
+    CREATE INDEX event_articles_event ON event_articles(event_id);
+    """,
 )

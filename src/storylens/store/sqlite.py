@@ -16,6 +16,7 @@ from storylens.model import Article, IngestReport, Published, Reject, StoredArti
 from storylens.store.base import DuplicateGroup, RejectRecord
 from storylens.store.migrations import MIGRATIONS
 from storylens.store.sqlite_entities import EntityTables
+from storylens.store.sqlite_events import EventTables
 
 _COLUMNS = (
     "id, seq, url, outlet, title, published, language, text, source, content_hash, metadata, "
@@ -71,7 +72,7 @@ def _published(value: str | None) -> Published:
     return parse_date(value) if value else None
 
 
-class SQLiteStore(EntityTables):
+class SQLiteStore(EntityTables, EventTables):
     """A :class:`~storylens.store.base.Store` in one SQLite file (``:memory:`` for tests)."""
 
     def __init__(self, path: Path | str) -> None:
@@ -418,6 +419,8 @@ class SQLiteStore(EntityTables):
             ),
             "exact_copies_seen": scalar("SELECT COUNT(*) FROM sightings"),
             "rejected_inputs": scalar("SELECT COUNT(*) FROM rejects"),
+            "enriched": scalar("SELECT COUNT(*) FROM enrichments"),
+            "events": scalar("SELECT COUNT(DISTINCT event_id) FROM event_articles"),
             "runs": scalar("SELECT COUNT(*) FROM runs"),
             "languages": by_lang,
             "first_published": scalar(

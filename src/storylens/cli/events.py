@@ -1,0 +1,136 @@
+"""``storylens cluster``, ``storylens events`` and ``storylens event ID``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storylens.cli.common import console, err_console, print_json, state
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("cluster")(cluster_cmd)
+    app.command("events")(events_cmd)
+    app.command("event")(event_cmd)
+
+
+def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Group enriched articles into events (run `storylens enrich` first)."""
+    from storylens.events import Clusterer, featurize
+
+    store = state(ctx).store()
+    try:
+        pending = store.unfeatured()
+        if not as_json and err_console.is_terminal and pending:
+            with Progress(
+                TextColumn("[bold]embed"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("", total=len(pending))
+                featurize(store, on_article=lambda _a: progress.advance(task))
+        else:
+            featurize(store)
+        report = Clusterer(store).run()
+    finally:
+        store.close()
+    if as_json:
+        print_json(
+            {
+                "assigned": report.assigned,
+                "new_events": report.new_events,
+                "merged": report.merged,
+                "events": report.events,
+            }
+        )
+        return
+    console.print(
+        f"placed [bold]{report.assigned}[/bold] articles: {report.new_events} new events, "
+        f"{report.merged} merged; {report.events} events in all"
+    )
+
+
+def events_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Events, newest first: title, dates, outlets and independent sources."""
+    from storylens.events import build_events
+
+    store = state(ctx).store()
+    try:
+        events = build_events(store)
+    finally:
+        store.close()
+    if as_json:
+        for e in events:
+            print_json(e.as_dict())
+        return
+    table = Table(title=f"Events ({len(events)})")
+    for col in ("id", "title", "dates", "reports", "sources", "outlets"):
+        table.add_column(col, justify="right" if col in ("id", "reports", "sources") else "left")
+    for e in events:
+        dates = e.start if e.start == e.end else f"{e.start or '?'} – {e.end or '?'}"
+        outlets = ", ".join(e.outlets[:4]) + (" …" if len(e.outlets) > 4 else "")
+        table.add_row(
+            str(e.id),
+            e.title,
+            dates or "undated",
+            str(len(e.article_ids)),
+            str(e.independent_sources),
+            outlets,
+        )
+    console.print(table)
+
+
+def event_cmd(
+    ctx: typer.Context,
+    event_id: Annotated[int, typer.Argument(help="Event id (see `storylens events`).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """One event: its summary and its reports."""
+    from storylens.events import build_events
+
+    store = state(ctx).store()
+    try:
+        live = store.resolve_event(event_id)
+        events = build_events(store, [live]) if live is not None else []
+        if not events:
+            err_console.print(f"no event {event_id}: `storylens events` lists them")
+            raise typer.Exit(1)
+        event = events[0]
+        reports = [s for a in event.article_ids if (s := store.get(a)) is not None]
+    finally:
+        store.close()
+    if as_json:
+        data = event.as_dict()
+        if live != event_id:
+            data["merged_from"] = event_id
+        data["reports"] = [s.summary() for s in reports]
+        print_json(data)
+        return
+    if live != event_id:
+        console.print(f"event {event_id} was merged into event {live}")
+    console.print(f"[bold]{event.title}[/bold]  (event {event.id})")
+    console.print(
+        f"{event.start or 'undated'} – {event.end or 'undated'}; "
+        f"{len(reports)} reports, {event.independent_sources} independent sources"
+    )
+    if event.key_entities:
+        console.print("entities: " + ", ".join(event.key_entities))
+    if event.main_place:
+        console.print(f"place: {event.main_place}")
+    table = Table()
+    for col in ("article", "published", "outlet", "title", "copy of"):
+        table.add_column(col)
+    for s in reports:
+        a = s.article
+        table.add_row(
+            a.id, a.published_iso or "", a.outlet or "", a.title, s.near_duplicate_of or ""
+        )
+    console.print(table)

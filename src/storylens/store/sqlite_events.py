@@ -1,0 +1,211 @@
+"""The SQLite store's event tables: article terms and features, document frequencies, events."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import numpy as np
+
+from storylens.model import ArticleFeatures
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class EventTables:
+    """Mixed into :class:`~storylens.store.sqlite.SQLiteStore`."""
+
+    _db: sqlite3.Connection
+
+    def _require_tx(self) -> None:  # provided by SQLiteStore
+        raise NotImplementedError
+
+    # --- terms (written by enrichment) -------------------------------------------------
+    def save_terms(self, article_id: str, terms: dict[str, int]) -> None:
+        """Replace the article's lemma counts, keeping document frequencies in step."""
+        self._require_tx()
+        old = self._db.execute(
+            "SELECT terms FROM article_terms WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if old is not None:
+            self._db.executemany(
+                "UPDATE term_df SET df = df - 1 WHERE term = ?", [(t,) for t in json.loads(old[0])]
+            )
+        self._db.execute(
+            "INSERT OR REPLACE INTO article_terms VALUES (?, ?)",
+            (article_id, json.dumps(terms, sort_keys=True)),
+        )
+        self._db.executemany(
+            "INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+            [(t,) for t in terms],
+        )
+
+    def terms(self, article_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for chunk in _chunks(article_ids):
+            marks = ",".join("?" * len(chunk))
+            for article_id, data in self._db.execute(
+                f"SELECT article_id, terms FROM article_terms WHERE article_id IN ({marks})", chunk
+            ):
+                out[article_id] = json.loads(data)
+        return out
+
+    def document_frequencies(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
+        """Each term's document frequency, and the number of documents."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(terms):
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self._db.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk)
+            )
+        (total,) = self._db.execute("SELECT COUNT(*) FROM article_terms").fetchone()
+        return out, int(total)
+
+    def entity_frequencies(self, entity_ids: Sequence[int]) -> tuple[dict[int, int], int]:
+        """How many articles mention each entity, and how many articles have mentions."""
+        out: dict[int, int] = {}
+        ids = list(entity_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self._db.execute(
+                    "SELECT entity_id, COUNT(DISTINCT article_id) FROM mentions "
+                    f"WHERE entity_id IN ({marks}) GROUP BY 1",
+                    chunk,
+                )
+            )
+        (total,) = self._db.execute("SELECT COUNT(*) FROM enrichments").fetchone()
+        return out, int(total)
+
+    def unfeatured(self) -> list[str]:
+        """Enriched articles without features for their current text."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a JOIN enrichments n ON n.article_id = a.id "
+            "LEFT JOIN article_features f ON f.article_id = a.id "
+            "WHERE f.content_hash IS NOT a.content_hash ORDER BY a.seq"
+        )
+        return [str(r[0]) for r in rows]
+
+    # --- features (written by the event stage) -----------------------------------------
+    def save_features(self, features: ArticleFeatures, content_hash: str) -> None:
+        self._require_tx()
+        self._db.execute(
+            "INSERT OR REPLACE INTO article_features VALUES (?, ?, ?, ?)",
+            (
+                features.article_id,
+                content_hash,
+                features.day,
+                np.asarray(features.vector, dtype=np.float32).tobytes(),
+            ),
+        )
+
+    def features(self, article_ids: Sequence[str]) -> dict[str, ArticleFeatures]:
+        """Stored features with the article's terms and entity mention counts."""
+        terms = self.terms(article_ids)
+        entities = self._entity_counts(article_ids)
+        out: dict[str, ArticleFeatures] = {}
+        for chunk in _chunks(article_ids):
+            marks = ",".join("?" * len(chunk))
+            for article_id, day, blob in self._db.execute(
+                "SELECT article_id, day, vector FROM article_features "
+                f"WHERE article_id IN ({marks})",
+                chunk,
+            ):
+                out[article_id] = ArticleFeatures(
+                    article_id=article_id,
+                    day=day,
+                    vector=np.frombuffer(blob, dtype=np.float32),
+                    terms=terms.get(article_id, {}),
+                    entities=entities.get(article_id, {}),
+                )
+        return out
+
+    def _entity_counts(self, article_ids: Sequence[str]) -> dict[str, dict[int, int]]:
+        out: dict[str, dict[int, int]] = {}
+        for chunk in _chunks(article_ids):
+            marks = ",".join("?" * len(chunk))
+            for article_id, entity_id, count in self._db.execute(
+                "SELECT article_id, entity_id, COUNT(*) FROM mentions WHERE entity_id IS NOT NULL "
+                f"AND article_id IN ({marks}) GROUP BY 1, 2",
+                chunk,
+            ):
+                out.setdefault(article_id, {})[int(entity_id)] = int(count)
+        return out
+
+    def unclustered(self) -> list[str]:
+        """Enriched articles not yet in an event, or changed since: in order of publication
+        (undated ones where they were ingested)."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a JOIN enrichments n ON n.article_id = a.id "
+            "LEFT JOIN article_features f ON f.article_id = a.id "
+            "LEFT JOIN event_articles e ON e.article_id = a.id "
+            "WHERE e.article_id IS NULL OR f.content_hash IS NOT a.content_hash "
+            "ORDER BY COALESCE(a.published_sort, ''), a.seq"
+        )
+        return [str(r[0]) for r in rows]
+
+    # --- events --------------------------------------------------------------------------
+    def create_event(self) -> int:
+        self._require_tx()
+        now = _now()
+        cur = self._db.execute(
+            "INSERT INTO events (created_at, updated_at) VALUES (?, ?)", (now, now)
+        )
+        return int(cur.lastrowid or 0)
+
+    def assign(self, article_id: str, event_id: int, score: float | None) -> None:
+        """Put the article in the event (moving it out of any other)."""
+        self._require_tx()
+        self._db.execute(
+            "INSERT INTO event_articles VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
+            "event_id = excluded.event_id, score = excluded.score",
+            (article_id, event_id, score),
+        )
+        self._db.execute("UPDATE events SET updated_at = ? WHERE id = ?", (_now(), event_id))
+
+    def merge_events(self, source: int, target: int) -> None:
+        """Move ``source``'s articles into ``target``; ``source`` remains, pointing there."""
+        self._require_tx()
+        self._db.execute(
+            "UPDATE event_articles SET event_id = ? WHERE event_id = ?", (target, source)
+        )
+        self._db.execute(
+            "UPDATE events SET merged_into = ?, updated_at = ? WHERE id = ?",
+            (target, _now(), source),
+        )
+
+    def event_members(self) -> dict[int, list[str]]:
+        """Every live event's article ids, in order of publication."""
+        out: dict[int, list[str]] = {}
+        for event_id, article_id in self._db.execute(
+            "SELECT e.event_id, e.article_id FROM event_articles e JOIN articles a ON "
+            "a.id = e.article_id ORDER BY e.event_id, COALESCE(a.published_sort, ''), a.seq"
+        ):
+            out.setdefault(int(event_id), []).append(str(article_id))
+        return out
+
+    def resolve_event(self, event_id: int) -> int | None:
+        """The live event an id stands for (following merges), or None if unknown."""
+        seen = set()
+        current: int | None = event_id
+        while current is not None and current not in seen:
+            seen.add(current)
+            row = self._db.execute(
+                "SELECT merged_into FROM events WHERE id = ?", (current,)
+            ).fetchone()
+            if row is None:
+                return None
+            if row[0] is None:
+                return current
+            current = int(row[0])
+        return None
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> list[list[str]]:
+    items = list(items)
+    return [items[i : i + size] for i in range(0, len(items), size)]

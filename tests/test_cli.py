@@ -175,7 +175,13 @@ def test_events_from_the_cli(cli: Cli) -> None:
     cli("ingest", "--offline", str(SAMPLES))
     cli("enrich")
     report = cli.json("cluster", "--json")
-    assert report == {"assigned": 23, "new_events": 6, "merged": 0, "events": 6}
+    assert report == {
+        "assigned": 23,
+        "new_events": 6,
+        "merged": 0,
+        "events": 6,
+        "storylines": 5,
+    }
     assert cli.json("cluster", "--json")["assigned"] == 0  # idempotent
     events = cli.jsonl("events", "--json")
     assert len(events) == 6
@@ -186,3 +192,11 @@ def test_events_from_the_cli(cli: Cli) -> None:
     assert one["id"] == bridge["id"] and len(one["reports"]) == len(bridge["article_ids"])
     assert "Bridge" in cli("event", str(bridge["id"]))
     cli("event", "999", code=1)
+    stories = cli.jsonl("storylines", "--json")
+    assert len(stories) == 5
+    # the collapse and the prime minister's bridge money two days later: one storyline
+    [story] = [s for s in stories if bridge["id"] in s["event_ids"]]
+    assert len(story["event_ids"]) == 2 and story["event_ids"][0] == bridge["id"]
+    assert cli.json("storyline", str(story["id"]), "--json") == story
+    assert "Reyk" in cli("storyline", str(story["id"]))
+    cli("storyline", "999", code=1)

@@ -73,3 +73,42 @@ def test_dev_bcubed_floor(shared: Path) -> None:
     assert scores["articles"] == 130 and scores["unclustered"] == 0
     assert scores["bcubed"]["f1"] >= 0.93  # type: ignore[index]
     assert json.dumps(scores)  # printable as the CLI prints it
+
+
+def test_dev_storylines(shared: Path, tmp_path: Path) -> None:
+    """Follow-ups are separate events of one storyline (issue 4's list)."""
+    path = shared / "eval" / "dev" / "articles.jsonl"
+    if not path.exists():
+        pytest.skip(f"dev corpus not found at {path}")
+    gold = {json.loads(line)["id"]: json.loads(line)["gold_event"] for line in path.open()}
+    store = SQLiteStore(tmp_path / "dev.db")
+    run_all(store, str(path))
+    events = build_events(store)
+    main_event: dict[str, set[int]] = {}
+    for e in events:
+        labels = [gold[a] for a in e.article_ids]
+        top = max(set(labels), key=labels.count)
+        main_event.setdefault(top, set()).add(e.id)
+    story = {e.id: e.storyline_id for e in events}
+
+    def stories(prefix: str) -> set[int | None]:
+        return {story[e] for g, ids in main_event.items() if g.startswith(prefix) for e in ids}
+
+    for group in (
+        ("balloon-", "alaska-", "yukon-"),
+        ("tr-sy-quake", "hatay-quake"),
+        ("trump-georgia-indictment", "trump-fulton-surrender"),
+    ):
+        found = set().union(*(stories(p) for p in group))
+        assert len(found) == 1 and None not in found, group
+        for p in group:  # and each stays an event of its own
+            others = [q for q in group if q != p]
+            mine = {e for g, ids in main_event.items() if g.startswith(p) for e in ids}
+            theirs = {
+                e for g, ids in main_event.items() for q in others if g.startswith(q) for e in ids
+            }
+            assert mine and not mine & theirs
+    # unrelated events stay apart
+    assert stories("grammys") != stories("lebron")
+    assert stories("brics") != stories("chandrayaan")
+    store.close()

@@ -17,6 +17,8 @@ def register(app: typer.Typer) -> None:
     app.command("cluster")(cluster_cmd)
     app.command("events")(events_cmd)
     app.command("event")(event_cmd)
+    app.command("storylines")(storylines_cmd)
+    app.command("storyline")(storyline_cmd)
 
 
 def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
@@ -49,12 +51,13 @@ def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
                 "new_events": report.new_events,
                 "merged": report.merged,
                 "events": report.events,
+                "storylines": report.storylines,
             }
         )
         return
     console.print(
         f"placed [bold]{report.assigned}[/bold] articles: {report.new_events} new events, "
-        f"{report.merged} merged; {report.events} events in all"
+        f"{report.merged} merged; {report.events} events in {report.storylines} storylines"
     )
 
 
@@ -134,3 +137,53 @@ def event_cmd(
             a.id, a.published_iso or "", a.outlet or "", a.title, s.near_duplicate_of or ""
         )
     console.print(table)
+
+
+def storylines_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Storylines, newest first: events that continue one another, in time order."""
+    from storylens.events import build_events, build_storylines
+
+    store = state(ctx).store()
+    try:
+        stories = build_storylines(store, build_events(store))
+    finally:
+        store.close()
+    if as_json:
+        for story in stories:
+            print_json(story.as_dict())
+        return
+    table = Table(title=f"Storylines ({len(stories)})")
+    for col in ("id", "title", "events"):
+        table.add_column(col, justify="right" if col == "id" else "left")
+    for story in stories:
+        lines = [f"{e.start or 'undated'}  {e.title}  (event {e.id})" for e in story.events]
+        table.add_row(str(story.id), story.title, "\n".join(lines))
+    console.print(table)
+
+
+def storyline_cmd(
+    ctx: typer.Context,
+    storyline_id: Annotated[int, typer.Argument(help="Storyline id (see `storylens storylines`).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """One storyline: its events in time order."""
+    from storylens.events import build_events, build_storylines
+
+    store = state(ctx).store()
+    try:
+        stories = [s for s in build_storylines(store, build_events(store)) if s.id == storyline_id]
+    finally:
+        store.close()
+    if not stories:
+        err_console.print(f"no storyline {storyline_id}: `storylens storylines` lists them")
+        raise typer.Exit(1)
+    story = stories[0]
+    if as_json:
+        print_json(story.as_dict())
+        return
+    console.print(f"[bold]{story.title}[/bold]  (storyline {story.id})")
+    for e in story.events:
+        dates = e.start if e.start == e.end else f"{e.start or '?'} – {e.end or '?'}"
+        console.print(
+            f"  {dates or 'undated'}  {e.title}  (event {e.id}, {len(e.article_ids)} reports)"
+        )

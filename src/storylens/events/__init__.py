@@ -6,6 +6,16 @@ summarises the events for people (CLI, API).
 
 from storylens.events.cluster import Clusterer, ClusterReport
 from storylens.events.features import featurize
+from storylens.events.storylines import Storyline, build_storylines, link_storylines
 from storylens.events.summary import build_events, independent_sources
 
-__all__ = ["ClusterReport", "Clusterer", "build_events", "featurize", "independent_sources"]
+__all__ = [
+    "ClusterReport",
+    "Clusterer",
+    "Storyline",
+    "build_events",
+    "build_storylines",
+    "featurize",
+    "independent_sources",
+    "link_storylines",
+]

@@ -61,6 +61,7 @@ class ClusterReport:
     new_events: int
     merged: int
     events: int
+    storylines: int
 
 
 def _unit(weights: dict[object, float]) -> dict[object, float]:
@@ -171,8 +172,11 @@ class Clusterer:
         with self.store.transaction():
             assigned, new = self._assign_all(pending, on_article)
             merged = self._merge_pass()
+        from storylens.events.storylines import link_storylines
+
+        storylines = link_storylines(self.store, self)
         live = sum(1 for e in self._events.values() if e.members)
-        return ClusterReport(assigned, new, merged, live)
+        return ClusterReport(assigned, new, merged, live, storylines)
 
     def _assign_all(
         self, pending: list[str], on_article: Callable[[str], None] | None

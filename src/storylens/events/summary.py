@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 
@@ -18,7 +19,12 @@ def build_events(store: Store, event_ids: list[int] | None = None) -> list[Event
     members = store.event_members()
     if event_ids is not None:
         members = {e: ids for e, ids in members.items() if e in set(event_ids)}
-    out = [_event(store, event_id, ids) for event_id, ids in members.items() if ids]
+    stories = store.storyline_ids()
+    out = [
+        replace(_event(store, event_id, ids), storyline_id=stories.get(event_id))
+        for event_id, ids in members.items()
+        if ids
+    ]
     return sorted(out, key=lambda e: (e.end or "", e.id), reverse=True)
 
 

@@ -189,6 +189,22 @@ class EventTables:
             out.setdefault(int(event_id), []).append(str(article_id))
         return out
 
+    def storyline_ids(self) -> dict[int, int]:
+        """Live events' storyline ids (events not yet linked are left out)."""
+        return {
+            int(e): int(s)
+            for e, s in self._db.execute(
+                "SELECT id, storyline_id FROM events "
+                "WHERE merged_into IS NULL AND storyline_id IS NOT NULL"
+            )
+        }
+
+    def set_storyline(self, event_id: int, storyline_id: int) -> None:
+        self._require_tx()
+        self._db.execute(
+            "UPDATE events SET storyline_id = ? WHERE id = ?", (storyline_id, event_id)
+        )
+
     def resolve_event(self, event_id: int) -> int | None:
         """The live event an id stands for (following merges), or None if unknown."""
         seen = set()

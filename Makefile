@@ -25,6 +25,7 @@ demo: install
 	$(BIN)/storylens --db demo.db entities --limit 25
 	$(BIN)/storylens --db demo.db cluster
 	$(BIN)/storylens --db demo.db events
+	$(BIN)/storylens --db demo.db storylines
 	$(BIN)/storylens --db demo.db stats
 
 lint: install

@@ -17,6 +17,12 @@ original's event whatever its score: a copy is one source, not new evidence.
 
 The outlet is no signal. Dates are: an article dated more than :data:`WINDOW_DAYS` from every
 article of an event is never compared with it (undated articles are compared with all).
+
+Cost per article does not grow with the archive: only *active* events are held in memory (those
+with a report within the window of the newest article, plus the most recent
+:data:`RECENT_EVENTS`), and an article is compared only with the events an inverted index over
+its strongest entities and terms returns; an event's link averages at most its
+:data:`LINK_MEMBERS` latest reports. Events that fall out of the window leave memory.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -36,6 +42,11 @@ WEIGHTS = {"dense": 1.0, "terms": 2.0, "entities": 1.0}
 # 0.37 and 0.41 with these weights; the middle is taken, not the dev optimum.
 THRESHOLD = 0.39
 WINDOW_DAYS = 14
+RECENT_EVENTS = 2000  # kept in memory whatever their dates (undated news has no window)
+KEYS_PER_ARTICLE = 8  # strongest entities and as many strongest terms index each article
+MAX_POSTING = 400  # a key shared by more active events than this finds no candidates
+LINK_MEMBERS = 24
+EVICT_EVERY = 500  # articles between two sweeps of events out of the window
 
 
 @dataclass
@@ -47,12 +58,21 @@ class _Vectors:
     entities: dict[int, float]
     day: date | None
 
+    def index_keys(self) -> list[str]:
+        """Index keys: the strongest entities and terms."""
+        ents = sorted(self.entities.items(), key=lambda kv: -kv[1])[:KEYS_PER_ARTICLE]
+        terms = sorted(self.terms.items(), key=lambda kv: -kv[1])[:KEYS_PER_ARTICLE]
+        return [f"e:{e}" for e, _ in ents] + [f"t:{t}" for t, _ in terms]
+
 
 @dataclass
 class _Event:
     id: int
     members: list[str] = field(default_factory=list)
-    days: list[date] = field(default_factory=list)
+    first: date | None = None
+    last: date | None = None
+    keys: set[str] = field(default_factory=set)
+    touched: int = 0  # the run's article counter when it last changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +111,10 @@ class Clusterer:
         self._vectors: dict[str, _Vectors] = {}
         self._events: dict[int, _Event] = {}
         self._event_of: dict[str, int] = {}
+        self._index: dict[str, set[int]] = {}
+        self._clock = 0  # articles placed in this run
+        self._today: date | None = None  # the newest article day seen
+        self.touched: set[int] = set()  # events changed in this run
 
     # --- loading -------------------------------------------------------------------------
     def _load(self, article_ids: Sequence[str]) -> None:
@@ -125,23 +149,64 @@ class Clusterer:
             day=_day(f.day),
         )
 
-    def _load_events(self) -> None:
-        self._events.clear()
-        self._event_of.clear()
-        members = self.store.event_members()
-        self._load([a for ids in members.values() for a in ids])
+    def _load_events(self, since: date | None) -> None:
+        """Bring the active events into memory: those with a report since ``since`` and the
+        most recent ones."""
+        members = self.store.active_event_members(
+            since.isoformat() if since is not None else None, RECENT_EVENTS
+        )
+        self._load([a for ids in members.values() for a in ids[-LINK_MEMBERS:]])
         for event_id, ids in members.items():
             event = _Event(event_id)
+            self._events[event_id] = event
             for article_id in ids:
                 self._add(event, article_id)
-            self._events[event_id] = event
 
     def _add(self, event: _Event, article_id: str) -> None:
         event.members.append(article_id)
+        event.touched = self._clock
         self._event_of[article_id] = event.id
-        day = self._vectors[article_id].day if article_id in self._vectors else None
-        if day is not None:
-            event.days.append(day)
+        vectors = self._vectors.get(article_id)
+        if vectors is None:
+            return
+        if vectors.day is not None:
+            event.first = min(event.first or vectors.day, vectors.day)
+            event.last = max(event.last or vectors.day, vectors.day)
+        for key in vectors.index_keys():
+            if key not in event.keys:
+                event.keys.add(key)
+                self._index.setdefault(key, set()).add(event.id)
+
+    def _drop(self, event: _Event) -> None:
+        """Forget an event (merged away, or out of the window)."""
+        for key in event.keys:
+            posting = self._index.get(key)
+            if posting is not None:
+                posting.discard(event.id)
+                if not posting:
+                    del self._index[key]
+        for article_id in event.members:
+            self._vectors.pop(article_id, None)
+            self._event_of.pop(article_id, None)
+        self._events.pop(event.id, None)
+
+    def _evict(self) -> None:
+        """Events whose last report is older than the window leave memory (undated ones when
+        :data:`RECENT_EVENTS` newer events have been touched since)."""
+        if self._today is None and len(self._events) <= RECENT_EVENTS:
+            return
+        by_touch = sorted(self._events.values(), key=lambda e: e.touched, reverse=True)
+        recent = {e.id for e in by_touch[:RECENT_EVENTS]}
+        for event in list(self._events.values()):
+            if event.id in recent:
+                continue
+            old = (
+                event.last is not None
+                and self._today is not None
+                and (self._today - event.last).days > WINDOW_DAYS
+            )
+            if old or event.last is None:
+                self._drop(event)
 
     # --- similarity ----------------------------------------------------------------------
     def similarity(self, a: str, b: str) -> float:
@@ -154,26 +219,47 @@ class Clusterer:
         )
         return score / sum(WEIGHTS.values())
 
-    def _link(self, article_id: str, event: _Event) -> float:
-        return float(np.mean([self.similarity(article_id, m) for m in event.members]))
+    def link(self, article_id: str, event: _Event) -> float:
+        """Average similarity of the article to the event's latest reports."""
+        members = [m for m in event.members[-LINK_MEMBERS:] if m in self._vectors]
+        if not members:
+            return 0.0
+        return float(np.mean([self.similarity(article_id, m) for m in members]))
 
-    def _in_window(self, day: date | None, event: _Event) -> bool:
-        if day is None or not event.days:
+    @staticmethod
+    def _in_window(day: date | None, event: _Event, window: int | None = WINDOW_DAYS) -> bool:
+        if window is None or day is None or event.first is None or event.last is None:
             return True
-        return min(abs((day - d).days) for d in event.days) <= WINDOW_DAYS
+        return (event.first - day).days <= window and (day - event.last).days <= window
+
+    def candidates(
+        self, keys: Iterable[str], day: date | None, window: int | None = WINDOW_DAYS
+    ) -> list[_Event]:
+        """Active events sharing an index key, within ``window`` days of ``day`` (any date
+        when ``window`` is None)."""
+        found: set[int] = set()
+        for key in keys:
+            posting = self._index.get(key)
+            if posting is not None and len(posting) <= MAX_POSTING:
+                found |= posting
+        events = (self._events[e] for e in sorted(found) if e in self._events)
+        return [e for e in events if e.members and self._in_window(day, e, window)]
 
     # --- the run -------------------------------------------------------------------------
     def run(self, on_article: Callable[[str], None] | None = None) -> ClusterReport:
         """Cluster every article that needs it (features must be stored: see
-        :func:`storylens.events.features.featurize`)."""
+        :func:`storylens.events.features.featurize`), then link storylines."""
+        from storylens.events.storylines import link_storylines
+
         pending = self.store.unclustered()
-        self._load_events()
         self._load(pending)
+        days = [v.day for a in pending if (v := self._vectors.get(a)) and v.day is not None]
+        first = min(days) if days else None
+        since = first - timedelta(days=WINDOW_DAYS) if first is not None else None
+        self._load_events(since)
         with self.store.transaction():
             assigned, new = self._assign_all(pending, on_article)
             merged = self._merge_pass()
-        from storylens.events.storylines import link_storylines
-
         storylines = link_storylines(self.store, self)
         live = sum(1 for e in self._events.values() if e.members)
         return ClusterReport(assigned, new, merged, live, storylines)
@@ -183,10 +269,14 @@ class Clusterer:
     ) -> tuple[int, int]:
         assigned = new = 0
         for article_id in pending:
-            if article_id not in self._vectors:
+            vectors = self._vectors.get(article_id)
+            if vectors is None:
                 continue  # no features (not enriched or empty): nothing to compare
+            self._clock += 1
+            if vectors.day is not None:
+                self._today = max(self._today or vectors.day, vectors.day)
             previous = self._event_of.get(article_id)
-            if previous is not None:  # changed text: it is placed afresh
+            if previous is not None and previous in self._events:  # changed text: placed afresh
                 self._events[previous].members.remove(article_id)
             event_id, score = self._place(article_id)
             if event_id is None:
@@ -194,8 +284,11 @@ class Clusterer:
                 self._events[event_id] = _Event(event_id)
                 new += 1
             self._add(self._events[event_id], article_id)
+            self.touched.add(event_id)
             self.store.assign(article_id, event_id, score)
             assigned += 1
+            if self._clock % EVICT_EVERY == 0:
+                self._evict()
             if on_article is not None:
                 on_article(article_id)
         return assigned, new
@@ -203,42 +296,44 @@ class Clusterer:
     def _place(self, article_id: str) -> tuple[int | None, float | None]:
         original = self.store.get(article_id)
         copy_of = original.near_duplicate_of if original is not None else None
-        if copy_of is not None and copy_of in self._event_of:
+        if copy_of is not None and self._event_of.get(copy_of) in self._events:
             return self._event_of[copy_of], None
-        day = self._vectors[article_id].day
+        vectors = self._vectors[article_id]
         best, best_score = None, -1.0
-        for event in self._candidates(article_id):
-            if not event.members or not self._in_window(day, event):
-                continue
-            score = self._link(article_id, event)
+        for event in self.candidates(vectors.index_keys(), vectors.day):
+            score = self.link(article_id, event)
             if score > best_score:
                 best, best_score = event.id, score
         if best is not None and best_score >= self.threshold:
             return best, best_score
         return None, None
 
-    def _candidates(self, article_id: str) -> Iterable[_Event]:
-        return list(self._events.values())
-
     def _merge_pass(self) -> int:
-        """Join events whose average link reaches the threshold; the older id survives."""
+        """Join events changed in this run with events whose average link reaches the
+        threshold; the older id survives."""
         merged = 0
-        changed = True
-        while changed:
-            changed = False
-            live = sorted((e for e in self._events.values() if e.members), key=lambda e: e.id)
-            for i, older in enumerate(live):
-                for younger in live[i + 1 :]:
-                    if not older.members or not younger.members:
-                        continue
-                    if younger.days and not any(self._in_window(d, older) for d in younger.days):
-                        continue
-                    link = float(np.mean([self._link(a, older) for a in younger.members]))
-                    if link >= self.threshold:
-                        for a in younger.members:
-                            self._add(older, a)
-                        younger.members = []
-                        self.store.merge_events(younger.id, older.id)
-                        merged += 1
-                        changed = True
+        queue = sorted(self.touched)
+        while queue:
+            event = self._events.get(queue.pop(0))
+            if event is None or not event.members:
+                continue
+            for other in self.candidates(event.keys, event.last):
+                if other.id == event.id or not other.members:
+                    continue
+                older, younger = sorted((event, other), key=lambda e: e.id)
+                link = float(
+                    np.mean([self.link(a, older) for a in younger.members[-LINK_MEMBERS:]])
+                )
+                if link < self.threshold:
+                    continue
+                for article_id in younger.members:
+                    self._add(older, article_id)
+                younger.members = []
+                self.store.merge_events(younger.id, older.id)
+                self._drop(younger)
+                self.touched.discard(younger.id)
+                self.touched.add(older.id)
+                queue.append(older.id)
+                merged += 1
+                break
         return merged

@@ -10,7 +10,6 @@ events arrive; a group with none gets a new id.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +21,9 @@ from storylens.store.base import Store
 # On ../shared/eval/dev the events of one storyline link at 0.22-0.45, unrelated events at
 # most 0.11 (docs/events.md); the threshold sits between.
 STORY_THRESHOLD = 0.17
+# Any two active events may be linked, whatever their dates: page dates are too noisy to rule
+# a follow-up out (one dev report of a final is dated a year later), and the clusterer holds
+# only the active window in memory anyway.
 # At most this many articles of each event enter the average, to bound the cost.
 SAMPLE = 8
 
@@ -46,46 +48,54 @@ class Storyline:
 
 
 def link_storylines(store: Store, clusterer: Clusterer) -> int:
-    """Give every live event a storyline id; returns the number of storylines."""
-    members = {e: ids for e, ids in store.event_members().items() if ids}
-    clusterer._load([a for ids in members.values() for a in ids[:SAMPLE]])
-    parent = {e: e for e in members}
+    """Give the events changed in ``clusterer``'s run a storyline: linked events (among the
+    active ones the clusterer holds) share one. Returns the number of storylines."""
+    events = clusterer._events
+    parent: dict[int, int] = {}
 
     def find(e: int) -> int:
+        parent.setdefault(e, e)
         while parent[e] != e:
             parent[e] = parent[parent[e]]
             e = parent[e]
         return e
 
-    for a, b in itertools.combinations(sorted(members), 2):
-        if find(a) == find(b):
+    for event_id in sorted(clusterer.touched):
+        event = events.get(event_id)
+        if event is None or not event.members:
             continue
-        left = [x for x in members[a][:SAMPLE] if x in clusterer._vectors]
-        right = [y for y in members[b][:SAMPLE] if y in clusterer._vectors]
-        if not left or not right:
-            continue
-        link = float(np.mean([clusterer.similarity(x, y) for x in left for y in right]))
-        if link >= STORY_THRESHOLD:
-            parent[find(b)] = find(a)
+        find(event_id)
+        mine = [a for a in event.members[-SAMPLE:] if a in clusterer._vectors]
+        for other in clusterer.candidates(event.keys, None, window=None):
+            if other.id == event_id or find(other.id) == find(event_id):
+                continue
+            theirs = [a for a in other.members[-SAMPLE:] if a in clusterer._vectors]
+            if not mine or not theirs:
+                continue
+            link = float(np.mean([clusterer.similarity(x, y) for x in mine for y in theirs]))
+            if link >= STORY_THRESHOLD:
+                parent[find(other.id)] = find(event_id)
     groups: dict[int, list[int]] = {}
-    for e in members:
+    for e in parent:
         groups.setdefault(find(e), []).append(e)
     existing = store.storyline_ids()
-    taken: set[int] = set()
     next_id = max(existing.values(), default=0) + 1
     with store.transaction():
-        for events in sorted(groups.values(), key=min):
-            old = sorted({existing[e] for e in events if e in existing} - taken)
+        for members in sorted(groups.values(), key=min):
+            old = sorted({existing[e] for e in members if e in existing})
             if old:
                 story = old[0]
+                for other_story in old[1:]:  # two storylines joined: the older id stays
+                    store.merge_storylines(other_story, story)
+                    existing = {e: (story if s == other_story else s) for e, s in existing.items()}
             else:
                 story = next_id
                 next_id += 1
-            taken.add(story)
-            for e in events:
+            for e in members:
                 if existing.get(e) != story:
                     store.set_storyline(e, story)
-    return len(groups)
+                    existing[e] = story
+    return len(set(store.storyline_ids().values()))
 
 
 def build_storylines(store: Store, events: list[Event]) -> list[Storyline]:

@@ -189,6 +189,46 @@ class EventTables:
             out.setdefault(int(event_id), []).append(str(article_id))
         return out
 
+    def active_event_members(self, since: str | None, recent: int) -> dict[int, list[str]]:
+        """Article ids (in order of publication) of the live events with a report published
+        on or after ``since`` (an ISO date), and of the ``recent`` newest events."""
+        ids = {
+            int(r[0])
+            for r in self._db.execute(
+                "SELECT id FROM events WHERE merged_into IS NULL ORDER BY id DESC LIMIT ?",
+                (recent,),
+            )
+        }
+        if since is not None:
+            ids |= {
+                int(r[0])
+                for r in self._db.execute(
+                    "SELECT DISTINCT e.event_id FROM event_articles e JOIN articles a ON "
+                    "a.id = e.article_id WHERE a.published_sort >= ?",
+                    (since,),
+                )
+            }
+        out: dict[int, list[str]] = {}
+        ordered = sorted(ids)
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for event_id, article_id in self._db.execute(
+                "SELECT e.event_id, e.article_id FROM event_articles e JOIN articles a ON "
+                f"a.id = e.article_id WHERE e.event_id IN ({marks}) "
+                "ORDER BY e.event_id, COALESCE(a.published_sort, ''), a.seq",
+                chunk,
+            ):
+                out.setdefault(int(event_id), []).append(str(article_id))
+        return out
+
+    def merge_storylines(self, source: int, target: int) -> None:
+        """Every event of storyline ``source`` joins storyline ``target``."""
+        self._require_tx()
+        self._db.execute(
+            "UPDATE events SET storyline_id = ? WHERE storyline_id = ?", (target, source)
+        )
+
     def storyline_ids(self) -> dict[int, int]:
         """Live events' storyline ids (events not yet linked are left out)."""
         return {

@@ -42,7 +42,7 @@ WEIGHTS = {"dense": 1.0, "terms": 2.0, "entities": 1.0}
 # 0.37 and 0.41 with these weights; the middle is taken, not the dev optimum.
 THRESHOLD = 0.39
 WINDOW_DAYS = 14
-RECENT_EVENTS = 2000  # kept in memory whatever their dates (undated news has no window)
+RECENT_EVENTS = 500  # kept in memory whatever their dates (undated news has no window)
 KEYS_PER_ARTICLE = 8  # strongest entities and as many strongest terms index each article
 MAX_POSTING = 400  # a key shared by more active events than this finds no candidates
 LINK_MEMBERS = 24

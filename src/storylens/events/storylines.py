@@ -25,7 +25,9 @@ STORY_THRESHOLD = 0.17
 # a follow-up out (one dev report of a final is dated a year later), and the clusterer holds
 # only the active window in memory anyway.
 # At most this many articles of each event enter the average, to bound the cost.
-SAMPLE = 8
+SAMPLE = 4
+# Events sharing fewer index keys (strongest entities and terms) are not compared.
+MIN_SHARED_KEYS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,8 @@ def link_storylines(store: Store, clusterer: Clusterer) -> int:
         mine = [a for a in event.members[-SAMPLE:] if a in clusterer._vectors]
         for other in clusterer.candidates(event.keys, None, window=None):
             if other.id == event_id or find(other.id) == find(event_id):
+                continue
+            if len(event.keys & other.keys) < MIN_SHARED_KEYS:
                 continue
             theirs = [a for a in other.members[-SAMPLE:] if a in clusterer._vectors]
             if not mine or not theirs:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from storylens.config import Config
 from storylens.model import Reject
@@ -45,3 +46,25 @@ def print_rejects(verb: str, rejects: Iterable[Reject]) -> None:
     for reject in rejects:
         err_console.print(f"[yellow]{verb}[/yellow] ", end="")
         err_console.print(f"{reject.source}: {reject.reason}", markup=False, highlight=False)
+
+
+T = TypeVar("T")
+
+
+def with_progress(
+    label: str, total: int, quiet: bool, work: Callable[[Callable[[str], None] | None], T]
+) -> T:
+    """Run ``work(on_item)`` with a progress bar on a terminal (none when ``quiet``, when
+    stderr is not a terminal or when there is nothing to do)."""
+    if quiet or not err_console.is_terminal or not total:
+        return work(None)
+    with Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=total)
+        return work(lambda _item: progress.advance(task))

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from storylens.cli.common import console, err_console, print_json, print_rejects, state
+from storylens.cli.common import console, print_json, print_rejects, state, with_progress
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
 
@@ -26,19 +25,9 @@ def enrich_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     try:
         enricher = Enricher(store)
         pending = enricher.pending()
-        if not as_json and err_console.is_terminal and pending:
-            with Progress(
-                TextColumn("[bold]enrich"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err_console,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("", total=len(pending))
-                report = enricher.run(pending, on_article=lambda _a: progress.advance(task))
-        else:
-            report = enricher.run(pending)
+        report = with_progress(
+            "enrich", len(pending), as_json, lambda tick: enricher.run(pending, on_article=tick)
+        )
     finally:
         store.close()
     if as_json:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from storylens.cli.common import console, err_console, print_json, state
+from storylens.cli.common import console, err_console, print_json, state, with_progress
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
 
@@ -28,19 +27,7 @@ def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     store = state(ctx).store()
     try:
         pending = store.unfeatured()
-        if not as_json and err_console.is_terminal and pending:
-            with Progress(
-                TextColumn("[bold]embed"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err_console,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("", total=len(pending))
-                featurize(store, on_article=lambda _a: progress.advance(task))
-        else:
-            featurize(store)
+        with_progress("embed", len(pending), as_json, lambda tick: featurize(store, tick))
         report = Clusterer(store).run()
     finally:
         store.close()

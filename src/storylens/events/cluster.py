@@ -66,7 +66,9 @@ class _Vectors:
 
 
 @dataclass
-class _Event:
+class ActiveEvent:
+    """An event as the clusterer holds it in memory during a run."""
+
     id: int
     members: list[str] = field(default_factory=list)
     first: date | None = None
@@ -109,7 +111,7 @@ class Clusterer:
         self.store = store
         self.threshold = threshold
         self._vectors: dict[str, _Vectors] = {}
-        self._events: dict[int, _Event] = {}
+        self._events: dict[int, ActiveEvent] = {}
         self._event_of: dict[str, int] = {}
         self._index: dict[str, set[int]] = {}
         self._clock = 0  # articles placed in this run
@@ -157,12 +159,12 @@ class Clusterer:
         )
         self._load([a for ids in members.values() for a in ids[-LINK_MEMBERS:]])
         for event_id, ids in members.items():
-            event = _Event(event_id)
+            event = ActiveEvent(event_id)
             self._events[event_id] = event
             for article_id in ids:
                 self._add(event, article_id)
 
-    def _add(self, event: _Event, article_id: str) -> None:
+    def _add(self, event: ActiveEvent, article_id: str) -> None:
         event.members.append(article_id)
         event.touched = self._clock
         self._event_of[article_id] = event.id
@@ -177,7 +179,7 @@ class Clusterer:
                 event.keys.add(key)
                 self._index.setdefault(key, set()).add(event.id)
 
-    def _drop(self, event: _Event) -> None:
+    def _drop(self, event: ActiveEvent) -> None:
         """Forget an event (merged away, or out of the window)."""
         for key in event.keys:
             posting = self._index.get(key)
@@ -208,6 +210,14 @@ class Clusterer:
             if old or event.last is None:
                 self._drop(event)
 
+    def active(self, event_id: int) -> ActiveEvent | None:
+        """An event held in memory (active in this run), or None."""
+        return self._events.get(event_id)
+
+    def comparable(self, article_ids: Iterable[str]) -> list[str]:
+        """Those of ``article_ids`` whose signals are loaded."""
+        return [a for a in article_ids if a in self._vectors]
+
     # --- similarity ----------------------------------------------------------------------
     def similarity(self, a: str, b: str) -> float:
         va, vb = self._vectors[a], self._vectors[b]
@@ -219,7 +229,7 @@ class Clusterer:
         )
         return score / sum(WEIGHTS.values())
 
-    def link(self, article_id: str, event: _Event) -> float:
+    def link(self, article_id: str, event: ActiveEvent) -> float:
         """Average similarity of the article to the event's latest reports."""
         members = [m for m in event.members[-LINK_MEMBERS:] if m in self._vectors]
         if not members:
@@ -227,14 +237,14 @@ class Clusterer:
         return float(np.mean([self.similarity(article_id, m) for m in members]))
 
     @staticmethod
-    def _in_window(day: date | None, event: _Event, window: int | None = WINDOW_DAYS) -> bool:
+    def _in_window(day: date | None, event: ActiveEvent, window: int | None = WINDOW_DAYS) -> bool:
         if window is None or day is None or event.first is None or event.last is None:
             return True
         return (event.first - day).days <= window and (day - event.last).days <= window
 
     def candidates(
         self, keys: Iterable[str], day: date | None, window: int | None = WINDOW_DAYS
-    ) -> list[_Event]:
+    ) -> list[ActiveEvent]:
         """Active events sharing an index key, within ``window`` days of ``day`` (any date
         when ``window`` is None)."""
         found: set[int] = set()
@@ -281,7 +291,7 @@ class Clusterer:
             event_id, score = self._place(article_id)
             if event_id is None:
                 event_id = self.store.create_event()
-                self._events[event_id] = _Event(event_id)
+                self._events[event_id] = ActiveEvent(event_id)
                 new += 1
             self._add(self._events[event_id], article_id)
             self.touched.add(event_id)

@@ -52,7 +52,6 @@ class Storyline:
 def link_storylines(store: Store, clusterer: Clusterer) -> int:
     """Give the events changed in ``clusterer``'s run a storyline: linked events (among the
     active ones the clusterer holds) share one. Returns the number of storylines."""
-    events = clusterer._events
     parent: dict[int, int] = {}
 
     def find(e: int) -> int:
@@ -63,17 +62,17 @@ def link_storylines(store: Store, clusterer: Clusterer) -> int:
         return e
 
     for event_id in sorted(clusterer.touched):
-        event = events.get(event_id)
+        event = clusterer.active(event_id)
         if event is None or not event.members:
             continue
         find(event_id)
-        mine = [a for a in event.members[-SAMPLE:] if a in clusterer._vectors]
+        mine = clusterer.comparable(event.members[-SAMPLE:])
         for other in clusterer.candidates(event.keys, None, window=None):
             if other.id == event_id or find(other.id) == find(event_id):
                 continue
             if len(event.keys & other.keys) < MIN_SHARED_KEYS:
                 continue
-            theirs = [a for a in other.members[-SAMPLE:] if a in clusterer._vectors]
+            theirs = clusterer.comparable(other.members[-SAMPLE:])
             if not mine or not theirs:
                 continue
             link = float(np.mean([clusterer.similarity(x, y) for x in mine for y in theirs]))

@@ -42,6 +42,9 @@ WEIGHTS = {"dense": 1.0, "terms": 2.0, "entities": 1.0}
 # 0.37 and 0.41 with these weights; the middle is taken, not the dev optimum.
 THRESHOLD = 0.39
 WINDOW_DAYS = 14
+# Joining two events moves many reports at once: it needs this much more than the threshold.
+# On dev, 0.02 raised B-cubed F1 from 0.944 to 0.967 (0.951 to 0.966 with the reserve).
+MERGE_MARGIN = 0.02
 RECENT_EVENTS = 500  # kept in memory whatever their dates (undated news has no window)
 KEYS_PER_ARTICLE = 8  # strongest entities and as many strongest terms index each article
 MAX_POSTING = 400  # a key shared by more active events than this finds no candidates
@@ -334,7 +337,7 @@ class Clusterer:
                 link = float(
                     np.mean([self.link(a, older) for a in younger.members[-LINK_MEMBERS:]])
                 )
-                if link < self.threshold:
+                if link < self.threshold + MERGE_MARGIN:
                     continue
                 for article_id in younger.members:
                     self._add(older, article_id)

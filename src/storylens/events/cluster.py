@@ -28,6 +28,7 @@ its strongest entities and terms returns; an event's link averages at most its
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -49,6 +50,7 @@ RECENT_EVENTS = 500  # kept in memory whatever their dates (undated news has no 
 KEYS_PER_ARTICLE = 8  # strongest entities and as many strongest terms index each article
 MAX_POSTING = 400  # a key shared by more active events than this finds no candidates
 LINK_MEMBERS = 24
+MAX_CANDIDATES = 48  # the events sharing most keys with an article are the ones compared
 EVICT_EVERY = 500  # articles between two sweeps of events out of the window
 
 
@@ -249,14 +251,19 @@ class Clusterer:
         self, keys: Iterable[str], day: date | None, window: int | None = WINDOW_DAYS
     ) -> list[ActiveEvent]:
         """Active events sharing an index key, within ``window`` days of ``day`` (any date
-        when ``window`` is None)."""
-        found: set[int] = set()
+        when ``window`` is None): the :data:`MAX_CANDIDATES` sharing the most keys."""
+        shared: Counter[int] = Counter()
         for key in keys:
             posting = self._index.get(key)
             if posting is not None and len(posting) <= MAX_POSTING:
-                found |= posting
-        events = (self._events[e] for e in sorted(found) if e in self._events)
-        return [e for e in events if e.members and self._in_window(day, e, window)]
+                shared.update(posting)
+        events = [
+            self._events[e]
+            for e, _n in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))
+            if e in self._events
+        ]
+        found = [e for e in events if e.members and self._in_window(day, e, window)]
+        return found[:MAX_CANDIDATES]
 
     # --- the run -------------------------------------------------------------------------
     def run(self, on_article: Callable[[str], None] | None = None) -> ClusterReport:

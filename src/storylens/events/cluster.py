@@ -122,6 +122,7 @@ class Clusterer:
         self._clock = 0  # articles placed in this run
         self._today: date | None = None  # the newest article day seen
         self.touched: set[int] = set()  # events changed in this run
+        self._copy_of: dict[str, str] = {}  # pending near-duplicates -> their originals
 
     # --- loading -------------------------------------------------------------------------
     def _load(self, article_ids: Sequence[str]) -> None:
@@ -272,6 +273,7 @@ class Clusterer:
         from storylens.events.storylines import link_storylines
 
         pending = self.store.unclustered()
+        self._copy_of = self.store.copies_of(pending)
         self._load(pending)
         days = [v.day for a in pending if (v := self._vectors.get(a)) and v.day is not None]
         first = min(days) if days else None
@@ -314,8 +316,7 @@ class Clusterer:
         return assigned, new
 
     def _place(self, article_id: str) -> tuple[int | None, float | None]:
-        original = self.store.get(article_id)
-        copy_of = original.near_duplicate_of if original is not None else None
+        copy_of = self._copy_of.get(article_id)
         if copy_of is not None and self._event_of.get(copy_of) in self._events:
             return self._event_of[copy_of], None
         vectors = self._vectors[article_id]

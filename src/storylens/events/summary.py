@@ -40,12 +40,12 @@ def _event(store: Store, event_id: int, article_ids: list[str]) -> Event:
         places.update(
             m.canonical for m in mentions if m.canonical is not None and m.label in PLACE_LABELS
         )
-    names = {e.id: e.name for e in store.entities([e for e, _ in counts.most_common(20)])}
-    key = [names[e] for e, _ in counts.most_common(20) if e in names][:KEY_ENTITIES]
+    top = [e for e, _ in counts.most_common(20)]
     place_id = places.most_common(1)[0][0] if places else None
+    wanted = top + ([place_id] if place_id is not None else [])
+    names = {e.id: e.name for e in store.entities(wanted)}
+    key = [names[e] for e in top if e in names][:KEY_ENTITIES]
     place = names.get(place_id) if place_id is not None else None
-    if place_id is not None and place is None:
-        place = next((e.name for e in store.entities([place_id])), None)
     return Event(
         id=event_id,
         title=_representative_title(store, stored),

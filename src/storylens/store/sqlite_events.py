@@ -6,10 +6,13 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TypeVar
 
 import numpy as np
 
 from storylens.model import ArticleFeatures
+
+T = TypeVar("T")
 
 
 def _now() -> str:
@@ -68,9 +71,7 @@ class EventTables:
     def entity_frequencies(self, entity_ids: Sequence[int]) -> tuple[dict[int, int], int]:
         """How many articles mention each entity, and how many articles have mentions."""
         out: dict[int, int] = {}
-        ids = list(entity_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
+        for chunk in _chunks(entity_ids):
             marks = ",".join("?" * len(chunk))
             out.update(
                 self._db.execute(
@@ -135,6 +136,20 @@ class EventTables:
                 chunk,
             ):
                 out.setdefault(article_id, {})[int(entity_id)] = int(count)
+        return out
+
+    def copies_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """For those of ``article_ids`` that are near-duplicates: the article each copies."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(article_ids):
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self._db.execute(
+                    f"SELECT id, near_duplicate_of FROM articles WHERE id IN ({marks}) "
+                    "AND near_duplicate_of IS NOT NULL",
+                    chunk,
+                )
+            )
         return out
 
     def unclustered(self) -> list[str]:
@@ -209,9 +224,7 @@ class EventTables:
                 )
             }
         out: dict[int, list[str]] = {}
-        ordered = sorted(ids)
-        for i in range(0, len(ordered), 500):
-            chunk = ordered[i : i + 500]
+        for chunk in _chunks(sorted(ids)):
             marks = ",".join("?" * len(chunk))
             for event_id, article_id in self._db.execute(
                 "SELECT e.event_id, e.article_id FROM event_articles e JOIN articles a ON "
@@ -262,6 +275,6 @@ class EventTables:
         return None
 
 
-def _chunks(items: Sequence[str], size: int = 500) -> list[list[str]]:
+def _chunks(items: Sequence[T], size: int = 500) -> list[list[T]]:
     items = list(items)
     return [items[i : i + size] for i in range(0, len(items), size)]

@@ -154,6 +154,20 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article: offsets, and the lemmas of its content words (lower case,
+    no stop words), which the comparison stage aligns sentences across articles by."""
+
+    start: int
+    end: int
+    lemmas: tuple[str, ...]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A comparable fact: a number, a date, a place, a venue or an attribution, in one sentence.
 

@@ -26,7 +26,7 @@ from storylens.enrich.quotes import quotes_from_doc
 from storylens.enrich.resolve import resolve
 from storylens.enrich.roles import tie_roles
 from storylens.enrich.speakers import speaker_of
-from storylens.enrich.terms import terms_from_doc
+from storylens.enrich.terms import sentences_from_doc, terms_from_doc
 from storylens.model import Article, Mention, Published, Quote, Reject
 from storylens.store.base import Store
 
@@ -34,7 +34,7 @@ __all__ = ["VERSION", "EnrichReport", "Enricher"]
 
 log = logging.getLogger(__name__)
 
-VERSION = 5  # raise when annotations change meaning: every article is then enriched again
+VERSION = 6  # raise when annotations change meaning: every article is then enriched again
 BATCH = 32  # articles per transaction
 PARALLEL_MIN = 64  # fewer articles are done before a second process would have started
 
@@ -137,6 +137,9 @@ class Enricher:
                     self.store.save_claims(article_id, claims)
                     self.store.save_terms(
                         article_id, terms_from_doc(doc) if doc is not None else {}
+                    )
+                    self.store.save_sentences(
+                        article_id, sentences_from_doc(doc) if doc is not None else []
                     )
                     saved += 1
                 except Exception as exc:  # one article's failure must not stop the rest

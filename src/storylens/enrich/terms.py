@@ -1,4 +1,5 @@
-"""An article's lemma counts, the sparse signal the event stage compares articles by.
+"""An article's lemma counts (the sparse signal the event stage compares articles by) and its
+sentences with their content lemmas (what the comparison stage aligns).
 
 Content words only (nouns, proper nouns, verbs, adjectives, numbers), lower-cased lemmas, no stop
 words; words in the lead (the title and first sentences, where news says what happened) count
@@ -9,20 +10,42 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from storylens.model import Sentence
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 LEAD_CHARS = 400
 MAX_TERM_CHARS = 40
 
 
+def content_lemma(token: Token) -> str | None:
+    """The token's lower-case lemma if it is a content word, else None."""
+    if token.pos_ not in CONTENT_POS or token.is_stop or not token.text.strip():
+        return None
+    lemma = str(token.lemma_).casefold().strip(".,'’\"")
+    if len(lemma) < 2 or len(lemma) > MAX_TERM_CHARS or not any(c.isalnum() for c in lemma):
+        return None
+    return lemma
+
+
 def terms_from_doc(doc: Doc) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for token in doc:
-        if token.pos_ not in CONTENT_POS or token.is_stop or not token.text.strip():
-            continue
-        lemma = token.lemma_.casefold().strip(".,'’\"")
-        if len(lemma) < 2 or len(lemma) > MAX_TERM_CHARS or not any(c.isalnum() for c in lemma):
-            continue
-        counts[lemma] += 2 if token.idx < LEAD_CHARS else 1
+        lemma = content_lemma(token)
+        if lemma is not None:
+            counts[lemma] += 2 if token.idx < LEAD_CHARS else 1
     return dict(counts)
+
+
+def sentences_from_doc(doc: Doc) -> list[Sentence]:
+    """The document's sentences, trimmed of surrounding white space, with content lemmas."""
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        lemmas = tuple(lem for lem in map(content_lemma, tokens) if lem is not None)
+        out.append(Sentence(start, end, lemmas))
+    return out

@@ -159,4 +159,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX event_articles_event ON event_articles(event_id);
     """,
+    # 6: sentences (offsets and content lemmas, one JSON list per article), which the
+    # comparison stage aligns across the articles of an event.
+    """
+    CREATE TABLE article_sentences (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        sentences  TEXT NOT NULL
+    );
+    """,
 )

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from storylens.model import Claim, Entity, Mention, Quote, Span
+from storylens.model import Claim, Entity, Mention, Quote, Sentence, Span
 
 _ALIAS_SQL = (
     "SELECT m.entity_id, substr(a.text, m.start_char + 1, m.end_char - m.start_char), "
@@ -163,6 +163,22 @@ class EntityTables:
             "SELECT data FROM claims WHERE article_id = ? ORDER BY idx", (article_id,)
         )
         return [_claim_from_json(json.loads(r[0])) for r in rows]
+
+    def save_sentences(self, article_id: str, sentences: Sequence[Sentence]) -> None:
+        """Replace the article's sentences."""
+        self._require_tx()
+        data = [[s.start, s.end, list(s.lemmas)] for s in sentences]
+        self._db.execute(
+            "INSERT OR REPLACE INTO article_sentences VALUES (?, ?)", (article_id, json.dumps(data))
+        )
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        row = self._db.execute(
+            "SELECT sentences FROM article_sentences WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return []
+        return [Sentence(int(a), int(b), tuple(lem)) for a, b, lem in json.loads(row[0])]
 
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self._db.execute(

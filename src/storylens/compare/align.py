@@ -1,0 +1,96 @@
+"""Sentence alignment across the reports of one event.
+
+Two sentences of different sources are compared by the content lemmas they share, each weighted
+by its inverse document frequency in the store (rare words say more than common ones): the
+cosine of the two binary IDF-weighted lemma vectors. Only pairs sharing a lemma are scored
+(through an inverted index), so the cost follows the overlap, not the square of the sentences.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from storylens.compare.data import Report
+from storylens.store.base import Store
+
+MIN_SIMILARITY = 0.2  # pairs below this are not kept at all
+MAX_SENTENCE_LEMMAS = 80  # page debris (long lists, tables) is cut, not compared whole
+MAX_POSTING = 300  # a lemma in more sentences than this adds too little to pay for its pairs
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    report: int  # index into the event's reports
+    sentence: int  # index into that report's sentences
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    a: SentenceRef
+    b: SentenceRef
+    similarity: float
+
+
+def idf_weights(store: Store, reports: Sequence[Report]) -> dict[str, float]:
+    """IDF of every lemma of the reports' sentences, from the store's document frequencies."""
+    lemmas = sorted({lem for r in reports for s in r.sentences for lem in s.lemmas})
+    df, n = store.document_frequencies(lemmas)
+    return {lem: math.log((n + 1) / (df.get(lem, 0) + 1)) + 1.0 for lem in lemmas}
+
+
+class SentenceIndex:
+    """The event's sentences as IDF-weighted lemma sets, with their pairwise similarities."""
+
+    def __init__(self, reports: Sequence[Report], idf: Mapping[str, float]) -> None:
+        self.reports = reports
+        self.idf = idf
+        self.lemmas: dict[SentenceRef, frozenset[str]] = {}
+        self.norms: dict[SentenceRef, float] = {}
+        for ri, report in enumerate(reports):
+            for si, sent in enumerate(report.sentences):
+                ref = SentenceRef(ri, si)
+                lemmas = frozenset(sent.lemmas[:MAX_SENTENCE_LEMMAS])
+                self.lemmas[ref] = lemmas
+                self.norms[ref] = math.sqrt(sum(idf.get(x, 1.0) ** 2 for x in lemmas))
+        self.pairs = self._pairs()
+        self.best: dict[SentenceRef, dict[str, float]] = defaultdict(dict)
+        for pair in self.pairs:
+            for mine, other in ((pair.a, pair.b), (pair.b, pair.a)):
+                source = reports[other.report].source
+                if pair.similarity > self.best[mine].get(source, 0.0):
+                    self.best[mine][source] = pair.similarity
+
+    def _pairs(self) -> list[SentencePair]:
+        postings: dict[str, list[SentenceRef]] = defaultdict(list)
+        for ref, lemmas in self.lemmas.items():
+            for lem in lemmas:
+                postings[lem].append(ref)
+        dots: dict[tuple[SentenceRef, SentenceRef], float] = defaultdict(float)
+        for lem, refs in postings.items():
+            if len(refs) > MAX_POSTING:
+                continue
+            w = self.idf.get(lem, 1.0) ** 2
+            for i, a in enumerate(refs):
+                for b in refs[i + 1 :]:
+                    if self.reports[a.report].source != self.reports[b.report].source:
+                        dots[(a, b)] += w
+        out = []
+        for (a, b), dot in dots.items():
+            sim = dot / (self.norms[a] * self.norms[b] or 1.0)
+            if sim >= MIN_SIMILARITY:
+                out.append(SentencePair(a, b, sim))
+        out.sort(key=lambda p: -p.similarity)
+        return out
+
+    def similarity(self, a: SentenceRef, b: SentenceRef) -> float:
+        """Cosine of two sentences (any two, of any reports)."""
+        la, lb = self.lemmas[a], self.lemmas[b]
+        dot = sum(self.idf.get(x, 1.0) ** 2 for x in la & lb)
+        return dot / (self.norms[a] * self.norms[b] or 1.0)
+
+    def best_elsewhere(self, ref: SentenceRef) -> float:
+        """The highest similarity of the sentence to any sentence of another source."""
+        return max(self.best.get(ref, {}).values(), default=0.0)

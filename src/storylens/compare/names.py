@@ -1,0 +1,197 @@
+"""Spelling variants of one name across the reports of an event: ``conflict:name``.
+
+"Antony Blinken" / "Anthony Blinken", "Georg Solti" / "George Solti", "Hilary" / "Hillary".
+Two name mentions of different sources are variants when they have the same words but one, and
+that one differs by a single edit (insert, delete, substitute, swap of neighbours), or by two in
+a long word. Precision first, so these are not variants:
+
+- short words (a one-letter change in "Iran" makes "Iraq"), case or accent differences only;
+- a word and its plural, possessive or demonym ("Nigeria" / "Nigerian");
+- a name and its short form ("Jenni" / "Jennifer": the longer one goes on for 2+ letters);
+- a pair both reports use in both spellings (then neither source differs from the other).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storylens.compare.data import Report
+from storylens.compare.model import CONFLICT_PREFIX, Relation, Side
+from storylens.compare.words import fold
+from storylens.model import Span
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+MIN_WORD = 4  # a differing word must be this long when other words of the name match
+MIN_SINGLE = 5  # ... and this long when the name is one word
+MAX_SIDES_PER_REPORT = 5  # every use of a spelling is cited, up to this many per report
+_SUFFIXES = ("s", "'s", "’s", "es", "n", "an", "ian", "ese", "i")
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    words: tuple[str, ...]
+    report: int
+    span: Span
+    label: str
+
+
+def _fold(word: str) -> str:
+    return fold(word)
+
+
+# British and American spellings of one word are no conflict: "Defence" / "Defense"
+_SPELLINGS = (("ence", "ense"), ("our", "or"), ("tre", "ter"), ("ise", "ize"), ("yse", "yze"),
+              ("lled", "led"), ("lling", "ling"), ("amme", "am"), ("ogue", "og"))  # fmt: skip
+
+
+def _regional(a: str, b: str) -> bool:
+    def norm(w: str) -> str:
+        for uk, us in _SPELLINGS:
+            w = w.replace(uk, us)
+        return w
+
+    return norm(a) == norm(b)
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Optimal string alignment distance (adjacent swaps count one), capped at ``limit``."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return min(prev[-1], limit)
+
+
+def word_variants(a: str, b: str, *, single: bool, demonym_ok: bool = True) -> bool:
+    """Whether two capitalised words are spelling variants of each other (see module doc)."""
+    fa, fb = _fold(a), _fold(b)
+    if fa == fb or _regional(fa, fb) or not (a[:1].isupper() and b[:1].isupper()):
+        return False
+    if not (a.replace("-", "").isalpha() and b.replace("-", "").isalpha()):
+        return False
+    shorter, longer = sorted((fa, fb), key=len)
+    if len(shorter) < (MIN_SINGLE if single else MIN_WORD):
+        return False
+    if longer.startswith(shorter):
+        extra = longer[len(shorter) :]
+        if len(extra) >= 2 or (not demonym_ok and extra in _SUFFIXES) or extra == "s":
+            return False
+    if longer.endswith(("s", "'s", "’s")) and longer.rstrip("s'’") == shorter.rstrip("s'’"):
+        return False
+    allowed = 2 if len(shorter) >= 8 else 1
+    return edit_distance(fa, fb) <= allowed
+
+
+def _variant_word(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int] | None:
+    """The positions of the one differing word of two names, if they are variants."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if _fold(a[i]) != _fold(b[i])]
+        if len(diff) == 1:
+            return diff[0], diff[0]
+        return None
+    # "Trvian C. Kutti" / "Trevian Kutti": same last word, first words differ, middles ignored
+    if len(a) >= 2 and len(b) >= 2 and _fold(a[-1]) == _fold(b[-1]) and _fold(a[0]) != _fold(b[0]):
+        return 0, 0
+    # "Scott Deutsche" / "Deutsch": a surname alone against the full name
+    if min(len(a), len(b)) == 1 and _fold(a[-1]) != _fold(b[-1]):
+        return len(a) - 1, len(b) - 1
+    return None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a name: "Norfolk Southern’s Scott Deutsch" -> ("Scott", "Deutsch")."""
+    words: list[str] = []
+    for w in text.split():
+        w = w.strip(".,;:()[]\"“”•·-–—")
+        owner = w.endswith(("'s", "’s"))
+        if owner:
+            w = w[:-2]
+        if not any(c.isalpha() for c in w):
+            continue
+        words.append(w)
+        if owner and w is not text.split()[-1]:
+            words = []  # the owner's name, not the person's
+    return tuple(words) or tuple(text.split()[-1:])
+
+
+def _forms(reports: Sequence[Report]) -> list[_Form]:
+    out = []
+    for ri, report in enumerate(reports):
+        for m in report.mentions:
+            if m.label not in NAME_LABELS:
+                continue
+            words = _words(report.text[m.start : m.end])
+            if words:
+                out.append(_Form(words, ri, m.span, m.label))
+    return out
+
+
+def _uses(report: Report, word: str) -> bool:
+    """Whether the report's text has ``word`` as a whole word (its own spelling, case kept)."""
+    text = report.text
+    start = 0
+    while (i := text.find(word, start)) != -1:
+        before = text[i - 1] if i else " "
+        after = text[i + len(word)] if i + len(word) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        start = i + 1
+    return False
+
+
+def name_conflicts(reports: Sequence[Report]) -> list[Relation]:
+    """``conflict:name`` relations: one per pair of spellings, with the reports using each."""
+    forms = _forms(reports)
+    by_pair: dict[tuple[str, str], dict[str, list[_Form]]] = defaultdict(lambda: defaultdict(list))
+    for i, fa in enumerate(forms):
+        for fb in forms[i + 1 :]:
+            if reports[fa.report].source == reports[fb.report].source:
+                continue
+            pos = _variant_word(fa.words, fb.words)
+            if pos is None:
+                continue
+            wa, wb = fa.words[pos[0]], fb.words[pos[1]]
+            single = len(fa.words) == 1 and len(fb.words) == 1
+            if "NORP" in (fa.label, fb.label) and fa.label != fb.label:
+                continue  # a country and its people: "Sweden" / "Swedes"
+            nationality = "NORP" in (fa.label, fb.label)
+            if not word_variants(wa, wb, single=single, demonym_ok=not nationality):
+                continue
+            ra, rb = reports[fa.report], reports[fb.report]
+            if _uses(ra, wb) and _uses(rb, wa):
+                continue  # both reports write both spellings
+            key = tuple(sorted((wa, wb)))
+            by_pair[(key[0], key[1])][wa].append(fa)
+            by_pair[(key[0], key[1])][wb].append(fb)
+    out = []
+    for (w1, w2), by_word in by_pair.items():
+        sides: list[Side] = []
+        for word in (w1, w2):
+            per_report: dict[int, int] = defaultdict(int)
+            for form in sorted(set(by_word[word]), key=lambda f: (f.report, f.span.start)):
+                if per_report[form.report] < MAX_SIDES_PER_REPORT:
+                    per_report[form.report] += 1
+                    sides.append(reports[form.report].side(form.span))
+        sources = len({reports[f.report].source for w in by_word.values() for f in w})
+        out.append(
+            Relation(
+                relation=CONFLICT_PREFIX + "name",
+                kind="name",
+                confidence=0.8,
+                sides=tuple(sides),
+                sources=sources,
+                note=f"{w1} / {w2}",
+            )
+        )
+    return out
+

@@ -1,0 +1,634 @@
+"""Values across the reports of an event: numbers, times of day, dates and ordinals.
+
+Each value a sentence writes (from the enrichment's number claims, and times, month-day dates
+and ordinals read from the sentence) becomes a :class:`Value`: what it measures (its dimension:
+a length, a duration, dollars, deaths, a magnitude, a count of some noun, a time of day, a date),
+the interval the written form allows, and the words around it. Two values of different sources
+and the same dimension are then compared (see :func:`compare_values`):
+
+- the same value said about the same thing agrees ("2:39 pm" / "2:39 p.m. ET", "$100bn" /
+  "$100 billion"); an interval inside another refines ("more than 10" / "10");
+- disjoint values conflict (``conflict:number``, ``conflict:date``), or differ by update when
+  the reports were published on different days; the same figure counting different things is
+  ``conflict:referent``.
+
+Intervals: "17.9" is 17.85-17.95, "about 30" is 27-33, "at least 10" is 10 and up, "47,000" is
+within 500, "3-4" is 3 to 4, a number in words ("two minutes") is loose, vague words ("a few",
+"dozens") are not compared at all.
+
+A conflict is only claimed when the two values demonstrably speak of the same thing: a shared
+word next to each (besides the unit), similar sentences, the same verb or counted noun, no place
+or named source that differs, no other value of the dimension in either sentence that matches,
+and no name right after either value ("33 km from Gaziantep") that the other sentence lacks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from storylens.compare.align import SentenceIndex, SentenceRef
+from storylens.compare.data import Report
+from storylens.compare.facts import date_mentions
+from storylens.compare.model import AGREE, CONFLICT_PREFIX, REFINES, UPDATE
+from storylens.compare.words import content_words, fold, stem, word_spans
+from storylens.enrich.quantities import CURRENCY_SYMBOLS
+from storylens.model import Claim, Span
+
+NUMBER_KINDS = frozenset({"quantity", "count_of_people", "money", "percent"})
+CONTEXT_WORDS = 3  # content words either side of a value that say what it measures
+AGREE_SIMILARITY = 0.1  # sentences sharing a specific value need be only this alike to agree
+CONFLICT_SIMILARITY = 0.15  # ... and this alike for their different values to conflict
+DATE_CONFLICT_SIMILARITY = 0.35
+APPROXIMATE = 0.1  # "about 30": within 10 %
+WORDY = 0.25  # "two minutes": numbers in words are loose
+INSTANCE_WORDS = frozenset(
+    "second third another other first previous earlier later next new separate".split()
+)
+GENERIC = 0.4  # a word next to this share of a dimension's values is generic for it
+ROUND = 0.02  # a round number ("47,000", "100") may stand for anything within 2 %
+HALF = 0.49  # rounding: "17.9" covers 17.851-17.949, so 17.9 and 18.0 do not touch
+
+_FACTORS: dict[str, tuple[str, float]] = {}
+for _dim, _units in {
+    "length": {
+        "km": 1000.0, "kilometer": 1000.0, "kilometre": 1000.0, "kms": 1000.0,
+        "mile": 1609.344, "mi": 1609.344, "m": 1.0, "meter": 1.0, "metre": 1.0,
+        "foot": 0.3048, "feet": 0.3048, "ft": 0.3048, "yard": 0.9144, "cm": 0.01,
+        "mm": 0.001, "inch": 0.0254,
+    },
+    "speed": {
+        "mph": 0.44704, "kph": 0.277778, "km/h": 0.277778, "kmh": 0.277778, "knot": 0.514444,
+    },
+    "duration": {
+        "second": 1.0, "sec": 1.0, "minute": 60.0, "min": 60.0, "hour": 3600.0,
+        "hr": 3600.0, "day": 86400.0, "week": 604800.0, "month": 2629800.0,
+        "year": 31557600.0,
+    },
+    "mass": {"kg": 1.0, "kilogram": 1.0, "ton": 1000.0, "tonne": 1000.0, "gram": 0.001},
+}.items():  # fmt: skip
+    for _unit, _factor in _units.items():
+        _FACTORS[_unit] = (_dim, _factor)
+
+UNIT_WORDS = frozenset(_FACTORS) | {stem(u) for u in _FACTORS} | {"kilometers", "kilometres"}
+MOMENTS = frozenset({"date", "time", "daypart"})
+DAY_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week
+    month year""".split()
+)
+MONTH_WORDS = frozenset(
+    """january february march april may june july august september october november december jan
+    feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow morning
+    afternoon evening night""".split()
+)
+DEATH_WORDS = frozenset("dead death die died kill killed fatality life live body toll".split())
+INJURY_WORDS = frozenset("injured injury injurie wounded hurt".split())
+SCALE_WORDS = frozenset({"magnitude", "category"})
+VAGUE = re.compile(r"\b(?:few|several|dozens|hundreds|thousands|millions|many|multiple|some)\b", re.I)
+LOWER_BOUNDS = frozenset({"more than", "over", "at least", "upwards of", "just over"})
+UPPER_BOUNDS = frozenset(
+    {"less than", "fewer than", "under", "at most", "up to", "as many as", "as much as",
+     "just under"}
+)  # fmt: skip
+ROUGHLY = frozenset({"about", "around", "approximately", "roughly", "some", "close to"})
+NEARLY = frozenset({"nearly", "almost"})
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_RANGE = re.compile(r"(\d[\d,.]*)\s*(?:-|–|to)\s*(\d[\d,.]*)")
+_TIME = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<m>[0-5]\d))?\s*"
+    r"(?P<ampm>[ap]\.?\s?m\b\.?)?"
+    r"(?:\s*\(?(?P<zone>GMT|UTC|[ECMP][SD]?T|IST|BST|CET|CEST|MSK|local time|Moscow time))?",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PARTS = ("early hours", "morning", "afternoon", "evening", "night")
+_DAYPART = re.compile(
+    rf"\b(?P<d1>{'|'.join(_WEEKDAYS)})\s+(?P<p1>morning|afternoon|evening|night)\b"
+    rf"|\b(?P<p2>early hours|morning|afternoon|evening|night)\s+of\s+(?:this\s+|last\s+)?"
+    rf"(?P<d2>{'|'.join(_WEEKDAYS)})\b",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)[- ](minute|day|anniversary|round|lap|floor|president)\b",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(
+    r"\b(?P<n>\d[\d,]*(?:\.\d+)?)[\s-]?(?P<unit>km|kilomet(?:er|re)s?|miles?|mph|kph|km/h|"
+    r"meters?|metres?|feet|foot|ft|minutes?|hours?|seconds?)\b",
+    re.IGNORECASE,
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(" + "|".join(sorted(LOWER_BOUNDS | UPPER_BOUNDS | ROUGHLY | NEARLY, key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def _qualifier_before(text: str, start: int) -> str | None:
+    m = _QUALIFIER_BEFORE.search(text[max(0, start - 20) : start])
+    return m.group(1).lower() if m else None
+
+
+def view_span(view: _Sentence) -> Span:
+    return Span(view.start, view.end)
+
+
+_PREPOSITIONS = frozenset({"from", "of", "in", "near", "outside", "off"})
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One value a sentence writes, made comparable (see the module doc)."""
+
+    report: int
+    sentence: SentenceRef
+    span: Span
+    dimension: str
+    low: float
+    high: float
+    context: frozenset[str]
+    anchors: frozenset[str]  # names right after the value ("from Gaziantep")
+    claim: Claim | None = None  # the enrichment's claim, for numbers
+    zone: str | None = None  # for times of day; the year for dates
+    specific: bool = False
+    ambiguous: bool = False  # a time without am/pm, under 13 hours: "6:04"
+    near: frozenset[str] = frozenset()  # the nearest content word on each side
+    words_near: frozenset[str] = frozenset()  # every word (stop words too) within 3 before  # distinctive enough to agree on with little else in common
+
+    @property
+    def point(self) -> float:
+        return self.low if self.high == math.inf else (self.low + self.high) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class ValuePair:
+    a: Value
+    b: Value
+    relation: str
+    similarity: float
+
+
+# --- reading values ---------------------------------------------------------------------
+
+
+def dimension(claim: Claim, before: list[str], after: list[str]) -> tuple[str, float] | None:
+    """What a number claim measures and the factor to a common unit, or None if unknown."""
+    unit = fold(claim.unit or "")
+    referent = set(content_words(claim.referent or ""))
+    words = set(before) | set(after) | {stem(unit)} | referent
+    if claim.kind == "money":
+        return (f"money:{claim.unit}", 1.0) if claim.unit else None
+    if claim.kind == "percent":
+        return f"percent:{claim.unit}", 1.0
+    for key in (unit, stem(unit)):
+        if key in _FACTORS:
+            return _FACTORS[key]
+    scale = SCALE_WORDS & (set(before[-2:]) | set(after[:1]) | {stem(unit)} | referent)
+    if scale:
+        return f"scale:{sorted(scale)[0]}", 1.0
+    if claim.kind == "count_of_people":
+        if words & DEATH_WORDS:
+            return "deaths", 1.0
+        if words & INJURY_WORDS:
+            return "injured", 1.0
+        return f"people:{stem(unit)}", 1.0
+    if claim.unit:
+        return f"count:{stem(unit)}", 1.0
+    return None
+
+
+def interval(claim: Claim, written: str, factor: float) -> tuple[float, float]:
+    """The values a written number allows (see the module doc)."""
+    value = float(claim.value) * factor
+    scale = _scale_of(written, float(claim.value))
+    rng = _RANGE.search(written)
+    if rng:
+        lo, hi = (_to_float(g) for g in rng.groups())
+        if lo is not None and hi is not None and lo < hi:
+            return lo * scale * factor, hi * scale * factor
+    m = _NUMBER.search(written)
+    if m is None:  # in words
+        tol = abs(value) * WORDY
+    elif m.group(1):
+        tol = HALF * 10 ** -len(m.group(1)) * scale * factor
+    else:
+        digits = m.group().replace(",", "")
+        zeros = len(digits) - len(digits.rstrip("0"))
+        tol = (HALF + (ROUND * abs(float(digits)) if zeros >= 2 else 0.0)) * scale * factor
+    q = claim.qualifier
+    if q in LOWER_BOUNDS:
+        return value - tol, math.inf
+    if q in UPPER_BOUNDS:
+        return 0.0, value + tol
+    if q in ROUGHLY:
+        return value * (1 - APPROXIMATE) - tol, value * (1 + APPROXIMATE) + tol
+    if q in NEARLY:
+        return value * (1 - APPROXIMATE) - tol, value + tol
+    return value - tol, value + tol
+
+
+def _to_float(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "").rstrip("."))
+    except ValueError:
+        return None
+
+
+def _scale_of(written: str, value: float) -> float:
+    """How much the first number written stands for: 1 for "17.9", 1e6 for "1.2 million"."""
+    m = _NUMBER.search(written)
+    first = _to_float(m.group()) if m else None
+    return value / first if first else 1.0
+
+
+class _Sentence:
+    """A sentence's words with offsets, to read the words around a value."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        self.words = [(start + a, start + b, w) for a, b, w in word_spans(text[start:end])]
+        self.digits = [start + m.start() for m in re.finditer(r"\d+", text[start:end])]
+
+    def around(self, span: Span) -> tuple[list[str], list[str]]:
+        """Content words before and after ``span``, up to the next number either way (the words
+        beyond another number describe that one)."""
+        left = max((d for d in self.digits if d < span.start), default=self.start)
+        right = min((d for d in self.digits if d >= span.end), default=self.end)
+        before = [w for a, b, w in self.words if left <= a and b <= span.start]
+        after = [w for a, b, w in self.words if a >= span.end and b <= right]
+        return _content(before)[-CONTEXT_WORDS:], _content(after)[:CONTEXT_WORDS]
+
+    def raw_before(self, span: Span, n: int = 3) -> frozenset[str]:
+        """The ``n`` words before ``span``, lower case, stop words kept."""
+        return frozenset([w.casefold() for a, b, w in self.words if b <= span.start][-n:])
+
+    def anchors(self, span: Span) -> frozenset[str]:
+        """Capitalised names after a preposition within a few words after ``span``."""
+        after = [w for a, b, w in self.words if a >= span.end][:5]
+        out = set()
+        for prev, word in zip(after, after[1:], strict=False):
+            if prev.casefold() in _PREPOSITIONS and word[:1].isupper():
+                out.add(fold(word))
+        return frozenset(out)
+
+
+def _near(before: list[str], after: list[str], skip: set[str] | frozenset[str]) -> frozenset[str]:
+    b = [w for w in before if w not in skip][-1:]
+    a = [w for w in after if w not in skip][:1]
+    return frozenset(b + a)
+
+
+def _content(words: list[str]) -> list[str]:
+    """Content words, names left out: what a value measures is said in common words
+    ("depth", "killed"); a name next to it is where or who, checked separately."""
+    return [c for w in words if not w[:1].isupper() for c in content_words(w)]
+
+
+def read_values(reports: Sequence[Report]) -> list[Value]:
+    """Every value of every sentence of ``reports``."""
+    out: list[Value] = []
+    for ri, report in enumerate(reports):
+        for si, sent in enumerate(report.sentences):
+            view = _Sentence(report.text, sent.start, sent.end)
+            ref = SentenceRef(ri, si)
+            found = _number_values(report, ri, ref, view) + _pattern_values(report, ri, ref, view)
+            out.extend(_mark_composites(found, report.text))
+    return out
+
+
+def _number_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -> list[Value]:
+    out = []
+    for claim in report.claims:
+        if claim.kind not in NUMBER_KINDS or not view.start <= claim.span.start < view.end:
+            continue
+        written = report.text[claim.span.start : claim.span.end]
+        if VAGUE.search(written) or not isinstance(claim.value, float | int):
+            continue
+        before, after = view.around(claim.span)
+        symbol = report.text[max(0, claim.span.start - 1) : claim.span.start]
+        if claim.kind != "money" and symbol in CURRENCY_SYMBOLS:  # "$" left out of the span
+            claim = replace(claim, kind="money", unit=CURRENCY_SYMBOLS[symbol])
+        dim = dimension(claim, before, after)
+        if dim is None:
+            continue
+        low, high = interval(claim, written, dim[1])
+        unit_words = {stem(claim.unit or ""), fold(claim.unit or "")} | SCALE_WORDS | UNIT_WORDS
+        context = set(before + after) | set(content_words(claim.referent or ""))
+        digits = re.sub(r"\D", "", written)
+        out.append(
+            Value(ri, ref, claim.span, dim[0], low, high, frozenset(context - unit_words),
+                  view.anchors(claim.span), claim,
+                  specific=len(digits.strip("0")) >= 3 or "." in written,
+                  near=_near(before, after, unit_words), words_near=view.raw_before(claim.span))
+        )  # fmt: skip
+    return out
+
+
+def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -> list[Value]:
+    text, out = report.text, []
+    for m in _TIME.finditer(text, view.start, view.end):
+        if not (m.group("ampm") or (m.group("sep") == ":" and m.group("m"))):
+            continue
+        if m.group("sep") == "." and not m.group("ampm"):
+            continue  # "7.68" is a number, not a time
+        ambiguous = not m.group("ampm") and int(m.group("h")) <= 12
+        hour = int(m.group("h")) % 12 if m.group("ampm") else int(m.group("h"))
+        if m.group("ampm") and m.group("ampm")[0].lower() == "p":
+            hour += 12
+        minute = hour * 60 + int(m.group("m") or 0)
+        span = Span(m.start(), m.end())
+        before, after = view.around(span)
+        zone = (m.group("zone") or "").upper() or None
+        out.append(
+            Value(ri, ref, span, "time", minute - 0.4, minute + 0.4, frozenset(before + after),
+                  frozenset(), zone=zone, specific=True, ambiguous=ambiguous)
+        )  # fmt: skip
+    for d in date_mentions(text, view.start, view.end):
+        before, after = view.around(d.span)
+        key = d.month * 100 + d.day
+        out.append(
+            Value(ri, ref, d.span, "date", key - 0.4, key + 0.4, frozenset(before + after),
+                  frozenset(), zone=str(d.year) if d.year else None, specific=True)
+        )  # fmt: skip
+    for m in _DAYPART.finditer(text, view.start, view.end):
+        day = _WEEKDAYS.index((m.group("d1") or m.group("d2")).lower())
+        part = _PARTS.index((m.group("p1") or m.group("p2")).lower())
+        key = day * 10 + (1 if part == 0 else part)  # "early hours" is the morning
+        span = Span(m.start(), m.end())
+        before, after = view.around(span)
+        out.append(
+            Value(ri, ref, span, "daypart", key - 0.4, key + 0.4, frozenset(before + after),
+                  frozenset(), specific=True)
+        )  # fmt: skip
+    claimed = [c.span for c in report.claims if view.start <= c.span.start < view.end]
+    for m in _MEASURE.finditer(text, view.start, view.end):
+        span = Span(m.start(), m.end())
+        if any(c.start < span.end and span.start < c.end for c in claimed):
+            continue  # the enrichment read it already
+        unit = m.group("unit").lower()
+        dim, factor = _FACTORS.get(unit) or _FACTORS.get(stem(unit)) or _FACTORS[unit.rstrip("s")]
+        qualifier = _qualifier_before(text, m.start())
+        claim = Claim("quantity", _to_float(m.group("n")) or 0.0, span, view_span(view),
+                      unit=stem(unit), qualifier=qualifier)  # fmt: skip
+        low, high = interval(claim, m.group(), factor)
+        before, after = view.around(span)
+        out.append(
+            Value(ri, ref, span, dim, low, high, frozenset(set(before + after) - UNIT_WORDS),
+                  view.anchors(span), claim, specific="." in m.group("n"),
+                  near=_near(before, after, UNIT_WORDS), words_near=view.raw_before(span))
+        )  # fmt: skip
+    for m in _ORDINAL.finditer(text, view.start, view.end):
+        span = Span(m.start(), m.end())
+        before, after = view.around(span)
+        n = int(m.group(1))
+        out.append(
+            Value(ri, ref, span, f"ordinal:{stem(m.group(2))}", n - 0.4, n + 0.4,
+                  frozenset(before + after), frozenset(), specific=True)
+        )  # fmt: skip
+    return out
+
+
+def _mark_composites(values: list[Value], text: str) -> list[Value]:
+    """Drop the parts of compound values ("6 feet, 3 inches"): they measure one thing."""
+    drop = set()
+    ordered = sorted(values, key=lambda v: v.span.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        gap = text[a.span.end : b.span.start]
+        if a.dimension == b.dimension and gap.strip() in (",", "and", ", and"):
+            drop.update((a.span, b.span))
+    return [v for v in values if v.span not in drop]
+
+
+# --- comparing values -------------------------------------------------------------------
+
+
+def compare_values(
+    reports: Sequence[Report], index: SentenceIndex, values: Sequence[Value]
+) -> list[ValuePair]:
+    """Every labelled pair of values of one dimension from different sources."""
+    by_dim: dict[str, list[Value]] = defaultdict(list)
+    for v in values:
+        by_dim[v.dimension].append(v)
+    by_sentence: dict[SentenceRef, list[Value]] = defaultdict(list)
+    by_report: dict[int, list[Value]] = defaultdict(list)
+    for v in values:
+        by_sentence[v.sentence].append(v)
+        by_report[v.report].append(v)
+    # words next to most values of a dimension say only what is measured ("earthquake" by
+    # magnitudes): they do not tell two values of one report apart
+    generic: dict[str, set[str]] = {}
+    for dim, dim_values in by_dim.items():
+        counts = Counter(w for v in dim_values for w in v.near)
+        floor = max(3.0, GENERIC * len(dim_values))
+        generic[dim] = {w for w, n in counts.items() if n >= floor}
+    values = [replace(v, near=v.near - generic[v.dimension]) for v in values]
+    by_dim = defaultdict(list)
+    by_sentence = defaultdict(list)
+    by_report = defaultdict(list)
+    for v in values:
+        by_dim[v.dimension].append(v)
+        by_sentence[v.sentence].append(v)
+        by_report[v.report].append(v)
+    out = []
+    for dim_values in by_dim.values():
+        for i, a in enumerate(dim_values):
+            for b in dim_values[i + 1 :]:
+                ra, rb = reports[a.report], reports[b.report]
+                if ra.source == rb.source:
+                    continue
+                label = _label(a, b, ra, rb, index, by_sentence, by_report)
+                if label is not None:
+                    out.append(ValuePair(a, b, label, index.similarity(a.sentence, b.sentence)))
+    return out
+
+
+def _overlap(a: Value, b: Value) -> bool:
+    if a.ambiguous or b.ambiguous:  # "6:04" may be 6:04 pm
+        return round(a.point) % 720 == round(b.point) % 720
+    return not (a.high < b.low or b.high < a.low)
+
+
+def _label(
+    a: Value,
+    b: Value,
+    ra: Report,
+    rb: Report,
+    index: SentenceIndex,
+    by_sentence: dict[SentenceRef, list[Value]],
+    by_report: dict[int, list[Value]],
+) -> str | None:
+    sim = index.similarity(a.sentence, b.sentence)
+    shared = a.context & b.context
+    if a.dimension == "time" and a.zone and b.zone and a.zone != b.zone:
+        return None  # "8:04 pm" local and "17:04 GMT" are one moment; zones are not converted
+    if a.dimension == "date" and a.zone and b.zone and a.zone != b.zone:
+        return CONFLICT_PREFIX + "date" if _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report) else None
+    if _unit_mixup(a, b) and _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report):
+        return CONFLICT_PREFIX + "number"  # "100 miles" / "over 100 kilometres"
+    if _overlap(a, b):
+        if not (shared or sim >= 0.3 or (a.specific and b.specific and sim >= AGREE_SIMILARITY)):
+            return None
+        if a.claim and b.claim and a.claim.value == b.claim.value and _referents_differ(a, b, ra, rb, sim):
+            return CONFLICT_PREFIX + "referent"
+        if (a.low, a.high) == (b.low, b.high) or _both_exact(a, b):
+            return AGREE
+        return REFINES if shared and sim >= CONFLICT_SIMILARITY else None
+    if not _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report):
+        return None
+    if a.dimension in ("date", "daypart"):
+        return CONFLICT_PREFIX + "date"
+    if ra.day and rb.day and ra.day != rb.day:
+        return UPDATE
+    return CONFLICT_PREFIX + "number"
+
+
+def _unit_mixup(a: Value, b: Value) -> bool:
+    """The same figure in two different units of one dimension: one report has the unit wrong."""
+    if a.claim is None or b.claim is None or a.dimension not in ("length", "speed", "mass"):
+        return False
+    ua, ub = stem(a.claim.unit or ""), stem(b.claim.unit or "")
+    same_unit = ua == ub or {ua, ub} <= {"km", "kilometer", "kilometre"}
+    return a.claim.value == b.claim.value and not same_unit
+
+
+def _both_exact(a: Value, b: Value) -> bool:
+    return (a.claim is None or a.claim.qualifier is None) and (
+        b.claim is None or b.claim.qualifier is None
+    )
+
+
+def _same_fact(
+    a: Value,
+    b: Value,
+    ra: Report,
+    rb: Report,
+    sim: float,
+    shared: frozenset[str],
+    by_sentence: dict[SentenceRef, list[Value]],
+    by_report: dict[int, list[Value]],
+) -> bool:
+    """Whether two different values demonstrably speak of the same thing (see module doc)."""
+    return _why_not_same(a, b, ra, rb, sim, shared, by_sentence, by_report) is None
+
+
+def _why_not_same(
+    a: Value,
+    b: Value,
+    ra: Report,
+    rb: Report,
+    sim: float,
+    shared: frozenset[str],
+    by_sentence: dict[SentenceRef, list[Value]],
+    by_report: dict[int, list[Value]],
+) -> str | None:
+    """Why two values may speak of different things, or None when they speak of one."""
+    moment = a.dimension in MOMENTS
+    if moment:
+        shared = shared - TIME_WORDS - MONTH_WORDS
+    threshold = DATE_CONFLICT_SIMILARITY if moment else CONFLICT_SIMILARITY
+    if sim < threshold:
+        return "sentences too unlike"
+    if not shared:
+        return "no word in common next to the values"
+    if a.ambiguous or b.ambiguous:
+        return "a time without am/pm"
+    if (a.words_near & INSTANCE_WORDS) != (b.words_near & INSTANCE_WORDS):
+        return "another instance"  # "a second 7.6 magnitude tremor", "another 648 people"
+    if a.dimension.startswith("ordinal:") and len(shared) < 2:
+        return "ordinals said differently"  # "the 81st minute" / "the 90th minute": two goals
+    sent_a, sent_b = ra.sentences[a.sentence.sentence], rb.sentences[b.sentence.sentence]
+    text_a = fold(ra.text[sent_a.start : sent_a.end])
+    text_b = fold(rb.text[sent_b.start : sent_b.end])
+    if moment:
+        if a.dimension == "date" and (
+            len([v for v in by_sentence[a.sentence] if v.dimension == "date"]) != 1
+            or len([v for v in by_sentence[b.sentence] if v.dimension == "date"]) != 1
+        ):
+            return "several dates in a sentence"
+        if _knows(rb, b.report, a, by_report) or _knows(ra, a.report, b, by_report):
+            return "each report knows the other's moment"
+    else:
+        times_a, times_b = _time_words(text_a), _time_words(text_b)
+        if times_a and times_b and not times_a & times_b:
+            return "different days"  # "145 mph early Friday" / "70 mph on Sunday"
+        if not re.search(r"\d", ra.text[a.span.start : a.span.end]) or not re.search(
+            r"\d", rb.text[b.span.start : b.span.end]
+        ):
+            return "a number in words"  # "one count", "five cars": rarely the figure of a fact
+    if a.claim is not None and b.claim is not None:
+        ca, cb = a.claim, b.claim
+        if _differ(ca.source, cb.source):
+            return "different sources"
+        if _differ(ca.place, cb.place):
+            return "different places"
+        same_verb = ca.predicate is not None and ca.predicate == cb.predicate
+        if not (same_verb or len(shared) >= 2):
+            return "different verbs"
+    if any(x not in text_b for x in a.anchors) or any(x not in text_a for x in b.anchors):
+        return "measured from different places"
+    # a report giving several values for the thing ("145 mph" early Friday, "130 mph" later)
+    # tells of a changing quantity: its values are moments, not rival accounts (unless one of
+    # them is the other report's value: then the report contradicts itself too)
+    for mine, theirs in ((a, b), (b, a)):
+        for other in by_report[mine.report] if not moment else ():
+            if (
+                other.dimension == mine.dimension
+                and not _overlap(mine, other)
+                and not _overlap(other, theirs)
+                and other.near & mine.near
+            ):
+                return "a changing quantity"
+    # another value of the dimension in either sentence that matches: they face that one
+    for mine, theirs in ((a, b), (b, a)):
+        for other in by_sentence[theirs.sentence]:
+            if other is not theirs and other.dimension == mine.dimension and _overlap(mine, other):
+                return "the other sentence also has this value"
+    return None
+
+
+def _time_words(text: str) -> set[str]:
+    """The days a sentence names: weekdays, dates, "yesterday", "last year"."""
+    return {w for w in re.findall(r"[a-z]+", text) if w in DAY_WORDS} | {
+        f"{d.month}-{d.day}" for d in date_mentions(text, 0, len(text))
+    }
+
+
+def _knows(report: Report, ri: int, value: Value, by_report: dict[int, list[Value]]) -> bool:
+    """Whether the report writes ``value`` (same dimension, same value) anywhere."""
+    return any(
+        v.dimension == value.dimension and _overlap(v, value) for v in by_report.get(ri, [])
+    )
+
+
+def _differ(x: str | None, y: str | None) -> bool:
+    """Two names with no word in common ("AFAD" / "Soylu"; not "United States Geological
+    Service" / "US Geological Survey")."""
+    if not x or not y:
+        return False
+    wx = {w for w in re.findall(r"\w+", fold(x)) if len(w) > 2}
+    wy = {w for w in re.findall(r"\w+", fold(y)) if len(w) > 2}
+    return bool(wx and wy) and not wx & wy
+
+
+def _referents_differ(a: Value, b: Value, ra: Report, rb: Report, sim: float) -> bool:
+    """The same figure counting different things: each referent names something the other
+    sentence never mentions ("for every Russian tank" / "to attack the Russian warplanes")."""
+    assert a.claim is not None and b.claim is not None
+    if sim < 0.3 or not a.dimension.startswith(("count:", "people:")):
+        return False
+    unit = {stem(a.claim.unit or "")}
+    ref_a = set(content_words(f"{a.claim.referent or ''} {a.claim.per or ''}")) - unit
+    ref_b = set(content_words(f"{b.claim.referent or ''} {b.claim.per or ''}")) - unit
+    only_a, only_b = ref_a - ref_b, ref_b - ref_a
+    if not only_a or not only_b or not (ref_a & ref_b):
+        return False
+    sa, sb = a.claim.sentence, b.claim.sentence
+    sent_a = set(content_words(ra.text[sa.start : sa.end]))
+    sent_b = set(content_words(rb.text[sb.start : sb.end]))
+    return not (only_a & sent_b) and not (only_b & sent_a)

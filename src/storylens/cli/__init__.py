@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from storylens.cli import articles as articles_cmds
+from storylens.cli import compare as compare_cmds
 from storylens.cli import enrich as enrich_cmds
 from storylens.cli import evals as eval_cmds
 from storylens.cli import events as events_cmds
@@ -59,6 +60,7 @@ ingest_cmds.register(app)
 articles_cmds.register(app)
 enrich_cmds.register(app)
 events_cmds.register(app)
+compare_cmds.register(app)
 app.add_typer(eval_cmds.app, name="eval")
 
 

@@ -8,8 +8,7 @@ import typer
 from rich.table import Table
 
 from storylens.cli.common import console, err_console, print_json, state
-from storylens.model import Article, Span
-from storylens.store import Store
+from storylens.export import article_record
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
 
@@ -49,47 +48,6 @@ def articles_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         store.close()
 
 
-def entity_annotations(store: Store, article: Article) -> list[dict[str, object]]:
-    """The ``entities`` of ``article --json``: each mention with its canonical name."""
-    mentions = store.mentions(article.id)
-    ids = sorted({m.canonical for m in mentions if m.canonical is not None})
-    names = {e.id: e.name for e in store.entities(ids)}
-    return [
-        {
-            "text": article.text[m.start : m.end],
-            "label": m.label,
-            "start": m.start,
-            "end": m.end,
-            "canonical": names.get(m.canonical) if m.canonical else None,
-            "entity_id": m.canonical,
-        }
-        for m in mentions
-    ]
-
-
-def quote_annotations(store: Store, article: Article) -> list[dict[str, object]]:
-    """The ``quotes`` of ``article --json``: cue, source and content spans and the speaker."""
-    quotes = store.quotes(article.id)
-    ids = sorted({q.speaker for q in quotes if q.speaker is not None})
-    names = {e.id: e.name for e in store.entities(ids)}
-
-    def span(s: Span) -> dict[str, object]:
-        return {"start": s.start, "end": s.end, "text": s.of(article.text)}
-
-    return [
-        {
-            "speaker": names.get(q.speaker) if q.speaker is not None else None,
-            "speaker_id": q.speaker,
-            "direct": q.direct,
-            "cue": span(q.cue[0]),
-            "source": span(q.sources[0]) if q.sources else None,
-            "content": span(Span(q.contents[0].start, q.contents[-1].end)),
-            "contents": [span(c) for c in q.contents],
-        }
-        for q in quotes
-    ]
-
-
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -106,11 +64,7 @@ def article_cmd(
         if stored is None:
             err_console.print(f"no article with id {article_id!r}; `storylens articles` lists them")
             raise typer.Exit(1)
-        data = stored.full()
-        data["revisions"] = len(store.revisions(article_id))
-        data["entities"] = entity_annotations(store, stored.article)
-        data["quotes"] = quote_annotations(store, stored.article)
-        data["claims"] = [c.as_dict(stored.article.text) for c in store.claims(article_id)]
+        data = article_record(store, stored)
     finally:
         store.close()
     if as_json:

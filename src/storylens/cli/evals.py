@@ -80,3 +80,41 @@ def events_cmd(
         return
     for key, value in scores.items():
         console.print(f"{key:>16}: {value}")
+
+
+@app.command("compare")
+def compare_cmd(
+    articles: Annotated[
+        Path, typer.Argument(help="JSON Lines articles.", exists=True, dir_okay=False)
+    ],
+    discrepancies: Annotated[
+        Path,
+        typer.Argument(help="Gold agreement/discrepancy records.", exists=True, dir_okay=False),
+    ],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    details: Annotated[
+        bool, typer.Option("--details", help="Also list every gold record, found or not.")
+    ] = False,
+) -> None:
+    """Ingest, enrich, cluster and compare ARTICLES in a temporary store; score the relations
+    against the gold records: conflict recall, false alarms, agreement recall."""
+    from storylens.compare.evaluate import evaluate_compare
+
+    scores = evaluate_compare(articles, discrepancies)
+    records = scores.pop("details")
+    if details:
+        scores["details"] = records
+    if as_json:
+        print_json(scores)
+        return
+    conflicts, apparent, agreements = scores["conflicts"], scores["apparent"], scores["agreements"]
+    console.print(
+        f"conflicts: recall {conflicts['recall']} (type accuracy {conflicts['type_accuracy']}, "
+        f"n={conflicts['n']})"
+    )
+    console.print(f"apparent: false-alarm rate {apparent['false_alarm_rate']} (n={apparent['n']})")
+    console.print(f"agreements: recall {agreements['recall']} (n={agreements['n']})")
+    console.print(
+        f"flagged conflicts: {scores['flagged_conflicts']} over {scores['events']} events; "
+        f"{scores['articles']} articles in {scores['seconds']} s"
+    )

@@ -83,12 +83,21 @@ def event_cmd(
     event_id: Annotated[int, typer.Argument(help="Event id (see `storylens events`).")],
     as_json: JsonOpt = False,
 ) -> None:
-    """One event: its summary and its reports."""
+    """One event: its summary and its reports (with --json also the relations between their
+    statements and the brief)."""
     from storylens.events import build_events
+    from storylens.export import event_record
 
     store = state(ctx).store()
     try:
         live = store.resolve_event(event_id)
+        if as_json:
+            data = event_record(store, event_id)
+            if data is None:
+                err_console.print(f"no event {event_id}: `storylens events` lists them")
+                raise typer.Exit(1)
+            print_json(data)
+            return
         events = build_events(store, [live]) if live is not None else []
         if not events:
             err_console.print(f"no event {event_id}: `storylens events` lists them")
@@ -97,13 +106,6 @@ def event_cmd(
         reports = [s for a in event.article_ids if (s := store.get(a)) is not None]
     finally:
         store.close()
-    if as_json:
-        data = event.as_dict()
-        if live != event_id:
-            data["merged_from"] = event_id
-        data["reports"] = [s.summary() for s in reports]
-        print_json(data)
-        return
     if live != event_id:
         console.print(f"event {event_id} was merged into event {live}")
     console.print(f"[bold]{event.title}[/bold]  (event {event.id})")

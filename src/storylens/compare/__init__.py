@@ -17,69 +17,99 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storylens.compare.align import SentenceIndex, SentenceRef, idf_weights
+from storylens.compare.align import SentenceIndex, idf_weights
 from storylens.compare.data import Report, load_reports
-from storylens.compare.facts import compare_places, compare_venues
+from storylens.compare.facts import compare_events, compare_places, compare_venues
 from storylens.compare.model import AGREE, UNIQUE, Relation
-from storylens.compare.names import name_conflicts
-from storylens.compare.values import Value, compare_values, read_values
-from storylens.compare.quotes import compare_quotes, quote_facts
+from storylens.compare.names import name_conflicts, word_conflicts
+from storylens.compare.quotes import QuoteFact, compare_quotes, quote_facts
 from storylens.compare.relate import Link, relations_from_links
+from storylens.compare.values import Value, compare_values, read_values
+from storylens.compare.words import content_words
+from storylens.model import Entity, Span
 from storylens.store.base import Store
 
-__all__ = ["Comparison", "compare_event", "compare_reports", "Report", "load_reports"]
+__all__ = ["Comparison", "Report", "compare_event", "compare_reports", "load_reports"]
 
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
-UNIQUE_SIMILARITY = 0.25  # a statement whose sentence is this unlike all other sources' is unique
+UNIQUE_SIMILARITY = 0.5  # a figure in a sentence this like another source's is not "only in"
+QUOTE_ECHO = 0.3  # a quotation sharing this much with another source's is not unique
+PARAPHRASE = 0.6  # ... nor one whose words another source's sentence mostly has
 UNIQUE_KINDS = frozenset({"money", "count_of_people", "quantity"})
 
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """An event's reports and the relations between their statements."""
+    """An event's reports, their aligned sentences and the relations between their statements."""
 
     event_id: int | None
     reports: tuple[Report, ...]
     relations: tuple[Relation, ...]
+    index: SentenceIndex
+    entities: dict[int, Entity]  # the canonical entities of the reports' mentions and speakers
+
+    @property
+    def names(self) -> dict[int, str]:
+        return {i: e.name for i, e in self.entities.items()}
 
     @property
     def conflicts(self) -> list[Relation]:
         return [r for r in self.relations if r.is_conflict]
 
 
-def compare_event(store: Store, event_id: int, article_ids: Sequence[str]) -> Comparison:
+def compare_event(store: Store, event_id: int | None, article_ids: Sequence[str]) -> Comparison:
     """Compare the reports of one event (``article_ids``: its members)."""
     reports = load_reports(store, article_ids)
-    return Comparison(event_id, tuple(reports), tuple(compare_reports(reports, idf_weights(store, reports))))
-
-
-def compare_reports(reports: Sequence[Report], idf: Mapping[str, float]) -> list[Relation]:
-    """All relations between the statements of ``reports`` (see the module doc)."""
-    if len({r.source for r in reports}) < 1:
-        return []
+    idf = idf_weights(store, reports)
     index = SentenceIndex(reports, idf)
+    ids = sorted(
+        {m.canonical for r in reports for m in r.mentions if m.canonical is not None}
+        | {q.speaker for r in reports for q in r.quotes if q.speaker is not None}
+    )
+    entities = {e.id: e for e in store.entities(ids)} if ids else {}
+    relations = compare_reports(reports, idf, index, {i: e.name for i, e in entities.items()})
+    return Comparison(event_id, tuple(reports), tuple(relations), index, entities)
+
+
+def compare_reports(
+    reports: Sequence[Report],
+    idf: Mapping[str, float],
+    index: SentenceIndex | None = None,
+    names: Mapping[int, str] | None = None,
+) -> list[Relation]:
+    """All relations between the statements of ``reports`` (see the module doc)."""
+    index = index or SentenceIndex(reports, idf)
     links: list[Link] = []
     values = read_values(reports)
     for p in compare_values(reports, index, values):
-        kind = "date" if p.a.dimension == "date" else "time" if p.a.dimension == "time" else "number"
+        kind = (
+            "date" if p.a.dimension == "date" else "time" if p.a.dimension == "time" else "number"
+        )
         links.append(
             Link(p.relation, kind, (p.a.report, p.a.span), (p.b.report, p.b.span),
                  min(1.0, 0.5 + p.similarity), _value_note(reports, p.a, p.b))
         )  # fmt: skip
-    for f in compare_places(reports, index) + compare_venues(reports, index):
+    facts = compare_places(reports, index) + compare_venues(reports, index)
+    for f in facts + compare_events(reports, index):
         links.append(Link(f.relation, f.kind, f.a, f.b, min(1.0, 0.4 + f.similarity), f.note))
     quotes = quote_facts(reports)
     quote_pairs = compare_quotes(reports, quotes)
     for q in quote_pairs:
-        links.append(Link(q.relation, "quote", (q.a.report, q.a.span), (q.b.report, q.b.span), q.overlap))
+        links.append(
+            Link(q.relation, "quote", (q.a.report, q.a.span), (q.b.report, q.b.span), q.overlap)
+        )
     relations: list[Relation] = []
-    for kind in ("number", "time", "date", "place", "venue", "quote"):
+    for kind in ("number", "time", "date", "place", "venue", "quote", "event"):
         relations.extend(relations_from_links(reports, [x for x in links if x.kind == kind]))
-    relations.extend(name_conflicts(reports))
+    relations.extend(name_conflicts(reports, names or {}))
+    relations.extend(word_conflicts(reports, idf))
     conflicting = _conflicting_sentences(reports, relations)
     relations.extend(_statement_agreements(reports, index, conflicting))
-    matched = {(x.a[0], x.a[1].start) for x in links} | {(x.b[0], x.b[1].start) for x in links}
-    relations.extend(_uniques(reports, index, values, quotes, matched))
+    in_conflict = {(s.article_id, s.start) for r in relations if r.is_conflict for s in r.sides}
+    relations.extend(
+        u for u in _uniques(reports, index, values, quotes)
+        if (u.sides[0].article_id, u.sides[0].start) not in in_conflict
+    )  # fmt: skip
     return sorted(relations, key=_order)
 
 
@@ -94,7 +124,9 @@ def _value_note(reports: Sequence[Report], a: Value, b: Value) -> str:
     return f"{ta} / {tb}"
 
 
-def _conflicting_sentences(reports: Sequence[Report], relations: Sequence[Relation]) -> set[tuple[str, int]]:
+def _conflicting_sentences(
+    reports: Sequence[Report], relations: Sequence[Relation]
+) -> set[tuple[str, int]]:
     return {(s.article_id, s.start) for r in relations if r.is_conflict for s in r.sides}
 
 
@@ -120,31 +152,57 @@ def _statement_agreements(
 def _uniques(
     reports: Sequence[Report],
     index: SentenceIndex,
-    numbers,  # type: ignore[no-untyped-def]
-    quotes,
-    matched: set[tuple[int, int]],
+    values: Sequence[Value],
+    quotes: Sequence[QuoteFact],
 ) -> list[Relation]:
-    """Numbers and quotes whose sentence no other source has anything like."""
-    out = []
-    seen: set[tuple[int, int]] = set()
-    candidates = [
-        (v.report, v.span, v.sentence, "number")
-        for v in numbers
-        if v.claim is not None and v.claim.kind in UNIQUE_KINDS
+    """Figures and quotations that no other source has (copies of one original are one
+    source): a figure no other source gives in its dimension ("$100 million"), a quotation no
+    other source quotes or paraphrases ("a punch to the gut"). Absence in another report is
+    not disagreement: these say "only in", nothing more."""
+    out: list[Relation] = []
+    seen: set[tuple[str, int]] = set()
+
+    def add(relation: Relation) -> None:
+        key = (relation.sides[0].article_id, relation.sides[0].start)
+        if key not in seen:
+            seen.add(key)
+            out.append(relation)
+
+    for v in values:
+        if v.claim is None or v.claim.kind not in UNIQUE_KINDS:
+            continue
+        others = [
+            w for w in values
+            if w.dimension == v.dimension and reports[w.report].source != reports[v.report].source
+        ]  # fmt: skip
+        if any(not (w.high < v.low or v.high < w.low) for w in others):
+            continue
+        if index.best_elsewhere(v.sentence) >= UNIQUE_SIMILARITY:
+            continue  # a sentence another source also has, with another figure: not "only in"
+        report = reports[v.report]
+        add(_unique(report, v.span, "number", 1.0 - index.best_elsewhere(v.sentence)))
+    sentence_words = [
+        (r.source, set(content_words(r.text[s.start : s.end])))
+        for r in reports
+        for s in r.sentences
     ]
-    candidates += [(q.report, q.span, None, "quote") for q in quotes if q.quote.speaker is not None]
-    for ri, span, ref, kind in candidates:
-        report = reports[ri]
-        if (ri, span.start) in matched:
+    for q in quotes:
+        report = reports[q.report]
+        if q.quote.speaker is None:
             continue
-        if ref is None:
-            sentence = report.sentence_at(span.start)
-            if sentence is None:
-                continue
-            ref = SentenceRef(ri, report.sentences.index(sentence))
-        if (ri, ref.sentence) in seen or index.best_elsewhere(ref) >= UNIQUE_SIMILARITY:
-            continue
-        seen.add((ri, ref.sentence))
-        side = report.side(span)
-        out.append(Relation(UNIQUE, kind, 1.0 - index.best_elsewhere(ref), (side,), 1, report.outlet or report.id))
+        echoed = any(
+            reports[o.report].source != report.source
+            and len(q.words & o.words) / len(q.words | o.words) >= QUOTE_ECHO
+            for o in quotes
+        )
+        paraphrased = any(
+            source != report.source and len(q.words & words) >= PARAPHRASE * len(q.words)
+            for source, words in sentence_words
+        )
+        if not echoed and not paraphrased:
+            add(_unique(report, q.span, "quote", 0.8))
     return out
+
+
+def _unique(report: Report, span: Span, kind: str, confidence: float) -> Relation:
+    return Relation(UNIQUE, kind, confidence, (report.side(span),), 1, report.outlet or report.id)

@@ -18,6 +18,7 @@ from storylens.store.base import Store
 
 MIN_SIMILARITY = 0.2  # pairs below this are not kept at all
 MAX_SENTENCE_LEMMAS = 80  # page debris (long lists, tables) is cut, not compared whole
+MIN_LEMMAS = 3  # a heading of one or two words ("Blinken") is aligned with nothing
 MAX_POSTING = 300  # a lemma in more sentences than this adds too little to pay for its pairs
 
 
@@ -53,6 +54,8 @@ class SentenceIndex:
             for si, sent in enumerate(report.sentences):
                 ref = SentenceRef(ri, si)
                 lemmas = frozenset(sent.lemmas[:MAX_SENTENCE_LEMMAS])
+                if len(lemmas) < MIN_LEMMAS:
+                    lemmas = frozenset()
                 self.lemmas[ref] = lemmas
                 self.norms[ref] = math.sqrt(sum(idf.get(x, 1.0) ** 2 for x in lemmas))
         self.pairs = self._pairs()

@@ -42,7 +42,13 @@ def _spans(text: str, snippet: str) -> list[tuple[int, int]]:
     return out
 
 
-def _links(relation: Relation, a: str, b: str, spans_a: list[tuple[int, int]], spans_b: list[tuple[int, int]]) -> bool:
+def _links(
+    relation: Relation,
+    a: str,
+    b: str,
+    spans_a: list[tuple[int, int]],
+    spans_b: list[tuple[int, int]],
+) -> bool:
     def hit(article: str, spans: list[tuple[int, int]]) -> bool:
         return any(
             s.article_id == article and s.start < end and start < s.end

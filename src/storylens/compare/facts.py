@@ -14,14 +14,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storylens.compare.align import SentenceIndex, SentencePair
+from storylens.compare.align import SentenceIndex, SentencePair, SentenceRef
 from storylens.compare.data import Report
 from storylens.compare.model import AGREE, CONFLICT_PREFIX
-from storylens.compare.words import fold
+from storylens.compare.words import content_words, fold
 from storylens.model import Span
 
 DATE_SIMILARITY = 0.3
-PLACE_SIMILARITY = 0.45
+PLACE_SIMILARITY = 0.33
 VENUE_SIMILARITY = 0.4
 
 _MONTHS = {
@@ -70,12 +70,16 @@ def date_mentions(text: str, start: int, end: int) -> list[DateMention]:
         day = int(m.group("d1") or m.group("d2"))
         year = m.group("y1") or m.group("y2")
         if 1 <= day <= 31:
-            out.append(DateMention(month, day, int(year) if year else None, Span(m.start(), m.end())))
+            out.append(
+                DateMention(month, day, int(year) if year else None, Span(m.start(), m.end()))
+            )
     return out
 
 
 def _same_day(a: DateMention, b: DateMention) -> bool:
-    return (a.month, a.day) == (b.month, b.day) and (a.year is None or b.year is None or a.year == b.year)
+    return (a.month, a.day) == (b.month, b.day) and (
+        a.year is None or b.year is None or a.year == b.year
+    )
 
 
 def compare_dates(reports: Sequence[Report], index: SentenceIndex) -> list[FactPair]:
@@ -90,7 +94,7 @@ def compare_dates(reports: Sequence[Report], index: SentenceIndex) -> list[FactP
             continue  # one date each, or it is unclear which dates face each other
         a, b = da[0], db[0]
         relation = AGREE if _same_day(a, b) else CONFLICT_PREFIX + "date"
-        note = f"{ra.text[a.span.start:a.span.end]} / {rb.text[b.span.start:b.span.end]}"
+        note = f"{ra.text[a.span.start : a.span.end]} / {rb.text[b.span.start : b.span.end]}"
         out.append(
             FactPair(relation, "date", (pair.a.report, a.span), (pair.b.report, b.span),
                      pair.similarity, note)
@@ -117,20 +121,66 @@ def _mentioned(name: str, text: str) -> bool:
 
 
 def _name_parts(name: str) -> list[str]:
-    """"the coast of South Carolina" -> ["South Carolina"]; "Gaziantep province" -> ["Gaziantep"]."""
+    """The capitalised part of a place name: "the coast of South Carolina" -> "South
+    Carolina"."""
     words = [w for w in re.split(r"[\s,]+", name) if w[:1].isupper()]
     return [" ".join(words)] if words else [name]
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_RAW = re.compile(r"[\w'’-]+")
+
+
+def _slot(text: str, start: int, end: int, sent_start: int, sent_end: int) -> tuple[str, str]:
+    """The two words before and after a name, lower case: where in the sentence it stands."""
+    before = _RAW.findall(text[sent_start:start])[-2:]
+    after = _RAW.findall(text[end:sent_end])[:2]
+    return " ".join(before).casefold(), " ".join(after).casefold()
+
+
 def compare_places(reports: Sequence[Report], index: SentenceIndex) -> list[FactPair]:
-    return _compare_named(reports, index, "place", PLACE_SIMILARITY)
+    """Different places in the same slot of two similar sentences: "off the coast of North
+    Carolina" / "off the coast of South Carolina", "at Eden Park on Sunday" / "in Sydney on
+    Sunday". A place either report names anywhere, a place inside the other's name, or a place
+    in a list ("Turkey and Syria") is no conflict: reports often name several places."""
+    out = []
+    for pair in index.pairs:
+        if pair.similarity < PLACE_SIMILARITY:
+            continue
+        (ra, sa), (rb, sb) = _sentences(reports, pair)
+        for ma in (
+            m for m in ra.mentions if m.label in PLACE_LABELS and sa.start <= m.start < sa.end
+        ):
+            for mb in (
+                m for m in rb.mentions if m.label in PLACE_LABELS and sb.start <= m.start < sb.end
+            ):
+                name_a, name_b = ra.text[ma.start : ma.end], rb.text[mb.start : mb.end]
+                fa, fb = fold(name_a), fold(name_b)
+                if fa in fb or fb in fa or fa in fold(rb.text) or fb in fold(ra.text):
+                    continue
+                slot_a = _slot(ra.text, ma.start, ma.end, sa.start, sa.end)
+                slot_b = _slot(rb.text, mb.start, mb.end, sb.start, sb.end)
+                if any(_listed(x) for x in (*slot_a, *slot_b)):
+                    continue
+                if (slot_a[0] and slot_a[0] == slot_b[0] and len(slot_a[0].split()) == 2) or (
+                    slot_a[1] and slot_a[1] == slot_b[1] and len(slot_a[1].split()) == 2
+                ):
+                    out.append(
+                        FactPair(CONFLICT_PREFIX + "place", "place", (pair.a.report, ma.span),
+                                 (pair.b.report, mb.span), pair.similarity, f"{name_a} / {name_b}")
+                    )  # fmt: skip
+    return out
+
+
+def _listed(words: str) -> bool:
+    return bool(re.search(r"\b(?:and|or)\b", words))
 
 
 def compare_venues(reports: Sequence[Report], index: SentenceIndex) -> list[FactPair]:
     return _compare_named(reports, index, "venue", VENUE_SIMILARITY)
 
 
-def _compare_named(
+def _compare_named(  # venues: claims of one each in two similar sentences
     reports: Sequence[Report], index: SentenceIndex, kind: str, threshold: float
 ) -> list[FactPair]:
     conflict = CONFLICT_PREFIX + ("place" if kind == "place" else "attribution")
@@ -156,3 +206,46 @@ def _compare_named(
                      pair.similarity, f"{va} / {vb}")
         )  # fmt: skip
     return out
+
+
+EVENT_SIMILARITY = 0.2
+_NEGATION = re.compile(r"\b(?:not|never|no)\b", re.IGNORECASE)
+
+
+def compare_events(reports: Sequence[Report], index: SentenceIndex) -> list[FactPair]:
+    """Who did what, said alike: event claims of two sources with the same verb and a subject
+    word in common, in sentences about the same thing ("the US Secretary of State arrived in
+    Brussels" / "US Secretary of State Antony Blinken on Wednesday arrived at the NATO
+    Headquarters"). One denied and one affirmed are left alone, not called agreeing."""
+    claims = [
+        (ri, si, c)
+        for ri, report in enumerate(reports)
+        for c in report.claims
+        if c.kind == "event" and c.predicate and c.subject
+        for si in [_sentence_index(report, c.span.start)]
+        if si is not None
+    ]
+    out = []
+    for i, (ra, sa, ca) in enumerate(claims):
+        for rb, sb, cb in claims[i + 1 :]:
+            if reports[ra].source == reports[rb].source or ca.predicate != cb.predicate:
+                continue
+            subject_a = set(content_words(ca.subject or ""))
+            subject_b = set(content_words(cb.subject or ""))
+            if not subject_a & subject_b:
+                continue
+            if bool(_NEGATION.search(str(ca.value))) != bool(_NEGATION.search(str(cb.value))):
+                continue
+            sim = index.similarity(SentenceRef(ra, sa), SentenceRef(rb, sb))
+            if sim < EVENT_SIMILARITY:
+                continue
+            note = f"{ca.subject} / {cb.subject}: {ca.predicate}"
+            out.append(FactPair(AGREE, "event", (ra, ca.span), (rb, cb.span), sim, note))
+    return out
+
+
+def _sentence_index(report: Report, offset: int) -> int | None:
+    for i, s in enumerate(report.sentences):
+        if s.start <= offset < s.end:
+            return i
+    return None

@@ -13,13 +13,14 @@ a long word. Precision first, so these are not variants:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.compare.data import Report
 from storylens.compare.model import CONFLICT_PREFIX, Relation, Side
-from storylens.compare.words import fold
+from storylens.compare.words import STOP_WORDS, fold
 from storylens.model import Span
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
@@ -112,7 +113,7 @@ def _words(text: str) -> tuple[str, ...]:
     """The words of a name: "Norfolk Southern’s Scott Deutsch" -> ("Scott", "Deutsch")."""
     words: list[str] = []
     for w in text.split():
-        w = w.strip(".,;:()[]\"“”•·-–—")
+        w = w.strip('.,;:()[]"“”•·-–—')
         owner = w.endswith(("'s", "’s"))
         if owner:
             w = w[:-2]
@@ -124,15 +125,30 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(words) or tuple(text.split()[-1:])
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))+\b")
+
+
 def _forms(reports: Sequence[Report]) -> list[_Form]:
+    """Name mentions found by enrichment, and runs of capitalised words it missed ("Alessio
+    Russo 86'" in a line-up), without leading function words ("The Matildas")."""
     out = []
     for ri, report in enumerate(reports):
+        covered = []
         for m in report.mentions:
+            covered.append((m.start, m.end))
             if m.label not in NAME_LABELS:
                 continue
             words = _words(report.text[m.start : m.end])
             if words:
                 out.append(_Form(words, ri, m.span, m.label))
+        for run in _CAPITALISED.finditer(report.text):
+            if any(a < run.end() and run.start() < b for a, b in covered):
+                continue
+            words = _words(run.group())
+            while words and fold(words[0]) in STOP_WORDS:
+                words = words[1:]
+            if len(words) >= 2:
+                out.append(_Form(words, ri, Span(run.start(), run.end()), "NAME"))
     return out
 
 
@@ -149,8 +165,9 @@ def _uses(report: Report, word: str) -> bool:
     return False
 
 
-def name_conflicts(reports: Sequence[Report]) -> list[Relation]:
-    """``conflict:name`` relations: one per pair of spellings, with the reports using each."""
+def name_conflicts(reports: Sequence[Report], names: Mapping[int, str]) -> list[Relation]:
+    """``conflict:name`` relations: one per pair of spellings, with the reports using each. When
+    both spellings were resolved to one entity, the note names it ("... of Antony Blinken")."""
     forms = _forms(reports)
     by_pair: dict[tuple[str, str], dict[str, list[_Form]]] = defaultdict(lambda: defaultdict(list))
     for i, fa in enumerate(forms):
@@ -183,6 +200,16 @@ def name_conflicts(reports: Sequence[Report]) -> list[Relation]:
                     per_report[form.report] += 1
                     sides.append(reports[form.report].side(form.span))
         sources = len({reports[f.report].source for w in by_word.values() for f in w})
+        entities = {
+            m.canonical
+            for w in by_word.values()
+            for f in w
+            for m in reports[f.report].mentions
+            if m.span == f.span and m.canonical is not None
+        }
+        of = (
+            f" of {names[e]}" if len(entities) == 1 and (e := next(iter(entities))) in names else ""
+        )
         out.append(
             Relation(
                 relation=CONFLICT_PREFIX + "name",
@@ -190,8 +217,54 @@ def name_conflicts(reports: Sequence[Report]) -> list[Relation]:
                 confidence=0.8,
                 sides=tuple(sides),
                 sources=sources,
-                note=f"{w1} / {w2}",
+                note=f"{w1} / {w2}{of}",
             )
         )
     return out
 
+
+RARE_WORD = 7  # common words are not compared: only long, rare ones ("phosgene")
+
+
+def word_conflicts(reports: Sequence[Report], idf: Mapping[str, float]) -> list[Relation]:
+    """Spelling variants of rare lower-case words in the same place: "the poisonous gas
+    phosgene" / "the toxic gas phosphene". Both must be rare in the store (each in at most two
+    articles), follow the same word, and each report use only its own spelling."""
+    if not idf:
+        return []
+    rare = max(idf.values()) - 1.2  # within about a factor 3 of the rarest document frequency
+    seen: dict[tuple[str, str], list[tuple[int, Span, str]]] = defaultdict(list)
+    for ri, report in enumerate(reports):
+        for m in _LOWER_PAIR.finditer(report.text):
+            word = m.group(2)
+            if len(word) >= RARE_WORD and idf.get(word, 0.0) >= rare:
+                seen[(m.group(1).casefold(), word)].append((ri, Span(m.start(2), m.end(2)), word))
+    out = []
+    keys = sorted(seen)
+    for i, (prev_a, wa) in enumerate(keys):
+        for prev_b, wb in keys[i + 1 :]:
+            if prev_a != prev_b or wa == wb or edit_distance(wa, wb) > 2:
+                continue
+            if _common_prefix(wa, wb) >= min(len(wa), len(wb)) - 3:
+                continue  # one word in two forms: "economic" / "economy"
+            a_uses, b_uses = seen[(prev_a, wa)], seen[(prev_b, wb)]
+            if {reports[r].source for r, _, _ in a_uses} & {
+                reports[r].source for r, _, _ in b_uses
+            }:
+                continue
+            sides = tuple(reports[r].side(span) for r, span, _ in a_uses + b_uses)
+            sources = len({reports[r].source for r, _, _ in a_uses + b_uses})
+            out.append(
+                Relation(CONFLICT_PREFIX + "name", "name", 0.6, sides, sources, f"{wa} / {wb}")
+            )
+    return out
+
+
+_LOWER_PAIR = re.compile(rf"\b([a-z]+)\s+([a-z]{{{RARE_WORD},}})\b")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n

@@ -69,8 +69,8 @@ def relations_from_links(
         if link.relation == AGREE:
             merged[(AGREE, ga, ga)].append(link)
         else:
-            key = (link.relation, *sorted((ga, gb)))
-            merged[(key[0], key[1], key[2])].append(link)
+            first, second = sorted((ga, gb))
+            merged[(link.relation, first, second)].append(link)
     out = []
     for (relation, ga, gb), group_links in merged.items():
         nodes = sorted(members[ga] | members[gb])

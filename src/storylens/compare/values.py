@@ -24,6 +24,7 @@ and no name right after either value ("33 km from Gaziantep") that the other sen
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -34,7 +35,7 @@ from storylens.compare.align import SentenceIndex, SentenceRef
 from storylens.compare.data import Report
 from storylens.compare.facts import date_mentions
 from storylens.compare.model import AGREE, CONFLICT_PREFIX, REFINES, UPDATE
-from storylens.compare.words import content_words, fold, stem, word_spans
+from storylens.compare.words import STOP_WORDS, content_words, fold, stem, word_spans
 from storylens.enrich.quantities import CURRENCY_SYMBOLS
 from storylens.model import Claim, Span
 
@@ -46,8 +47,10 @@ DATE_CONFLICT_SIMILARITY = 0.35
 APPROXIMATE = 0.1  # "about 30": within 10 %
 WORDY = 0.25  # "two minutes": numbers in words are loose
 INSTANCE_WORDS = frozenset(
-    "second third another other first previous earlier later next new separate".split()
+    "second third another other first previous earlier later next new separate additional "
+    "further".split()
 )
+MAX_RATIO = 3.0  # rival accounts of one figure are near each other: 36 and 38,387 are two things
 GENERIC = 0.4  # a word next to this share of a dimension's values is generic for it
 ROUND = 0.02  # a round number ("47,000", "100") may stand for anything within 2 %
 HALF = 0.49  # rounding: "17.9" covers 17.851-17.949, so 17.9 and 18.0 do not touch
@@ -74,7 +77,8 @@ for _dim, _units in {
         _FACTORS[_unit] = (_dim, _factor)
 
 UNIT_WORDS = frozenset(_FACTORS) | {stem(u) for u in _FACTORS} | {"kilometers", "kilometres"}
-MOMENTS = frozenset({"date", "time", "daypart"})
+MOMENTS = frozenset({"date", "time", "daypart", "year"})
+PHYSICAL = frozenset({"length", "speed", "duration", "mass"})
 DAY_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week
     month year""".split()
@@ -90,7 +94,9 @@ TIME_WORDS = frozenset(
 DEATH_WORDS = frozenset("dead death die died kill killed fatality life live body toll".split())
 INJURY_WORDS = frozenset("injured injury injurie wounded hurt".split())
 SCALE_WORDS = frozenset({"magnitude", "category"})
-VAGUE = re.compile(r"\b(?:few|several|dozens|hundreds|thousands|millions|many|multiple|some)\b", re.I)
+VAGUE = re.compile(
+    r"\b(?:few|several|dozens|hundreds|thousands|millions|many|multiple|some)\b", re.I
+)
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "upwards of", "just over"})
 UPPER_BOUNDS = frozenset(
     {"less than", "fewer than", "under", "at most", "up to", "as many as", "as much as",
@@ -114,6 +120,9 @@ _DAYPART = re.compile(
     rf"(?P<d2>{'|'.join(_WEEKDAYS)})\b",
     re.IGNORECASE,
 )
+_MILITARY = re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<zone>GMT|UTC)\b")
+_YEAR = re.compile(r"\b(?:in|since|of|from|until|by)\s+(?:\w+\s+)?(?P<y>(?:19|20)\d\d)\b")
+_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])[1-9]\d{4,}(?![\d.,])")
 _ORDINAL = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)[- ](minute|day|anniversary|round|lap|floor|president)\b",
     re.IGNORECASE,
@@ -124,7 +133,8 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_BEFORE = re.compile(
-    r"(" + "|".join(sorted(LOWER_BOUNDS | UPPER_BOUNDS | ROUGHLY | NEARLY, key=len, reverse=True))
+    r"("
+    + "|".join(sorted(LOWER_BOUNDS | UPPER_BOUNDS | ROUGHLY | NEARLY, key=len, reverse=True))
     + r")\s+$",
     re.IGNORECASE,
 )
@@ -139,7 +149,7 @@ def view_span(view: _Sentence) -> Span:
     return Span(view.start, view.end)
 
 
-_PREPOSITIONS = frozenset({"from", "of", "in", "near", "outside", "off"})
+_PREPOSITIONS = frozenset({"from", "of", "in", "off", "outside", "near"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,13 +163,13 @@ class Value:
     low: float
     high: float
     context: frozenset[str]
-    anchors: frozenset[str]  # names right after the value ("from Gaziantep")
+    anchors: frozenset[str]  # what or whose it is: "from Gaziantep", "Michael Jordan (32,292"
     claim: Claim | None = None  # the enrichment's claim, for numbers
     zone: str | None = None  # for times of day; the year for dates
-    specific: bool = False
+    specific: bool = False  # distinctive enough to agree on with little else in common
     ambiguous: bool = False  # a time without am/pm, under 13 hours: "6:04"
     near: frozenset[str] = frozenset()  # the nearest content word on each side
-    words_near: frozenset[str] = frozenset()  # every word (stop words too) within 3 before  # distinctive enough to agree on with little else in common
+    words_near: frozenset[str] = frozenset()  # the 3 words before, stop words kept
 
     @property
     def point(self) -> float:
@@ -221,6 +231,8 @@ def interval(claim: Claim, written: str, factor: float) -> tuple[float, float]:
         digits = m.group().replace(",", "")
         zeros = len(digits) - len(digits.rstrip("0"))
         tol = (HALF + (ROUND * abs(float(digits)) if zeros >= 2 else 0.0)) * scale * factor
+        if claim.kind == "percent":
+            tol = 1.0  # "shares fell 7%" is said of a 7.68 % fall
     q = claim.qualifier
     if q in LOWER_BOUNDS:
         return value - tol, math.inf
@@ -251,7 +263,7 @@ class _Sentence:
     """A sentence's words with offsets, to read the words around a value."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.start, self.end = start, end
+        self.start, self.end, self.text = start, end, text
         self.words = [(start + a, start + b, w) for a, b, w in word_spans(text[start:end])]
         self.digits = [start + m.start() for m in re.finditer(r"\d+", text[start:end])]
 
@@ -259,7 +271,13 @@ class _Sentence:
         """Content words before and after ``span``, up to the next number either way (the words
         beyond another number describe that one)."""
         left = max((d for d in self.digits if d < span.start), default=self.start)
-        right = min((d for d in self.digits if d >= span.end), default=self.end)
+        # the next number ends this one's words, unless only a word lies between: in "the
+        # 97-page, 41-count indictment" the indictment is both numbers' word
+        right = self.end
+        for d in self.digits:
+            if d >= span.end and len(content_words(self.text[span.end : d])) > 1:
+                right = d
+                break
         before = [w for a, b, w in self.words if left <= a and b <= span.start]
         after = [w for a, b, w in self.words if a >= span.end and b <= right]
         return _content(before)[-CONTEXT_WORDS:], _content(after)[:CONTEXT_WORDS]
@@ -269,12 +287,21 @@ class _Sentence:
         return frozenset([w.casefold() for a, b, w in self.words if b <= span.start][-n:])
 
     def anchors(self, span: Span) -> frozenset[str]:
-        """Capitalised names after a preposition within a few words after ``span``."""
-        after = [w for a, b, w in self.words if a >= span.end][:5]
-        out = set()
-        for prev, word in zip(after, after[1:], strict=False):
-            if prev.casefold() in _PREPOSITIONS and word[:1].isupper():
-                out.add(fold(word))
+        """What or whose a value is: the word after "from"/"of"/"in" within a few words after
+        ``span`` ("33 km from Gaziantep", "17 km from the seaside"), and names just before it
+        ("Michael Jordan (32,292 points)")."""
+        after = [w for a, b, w in self.words if a >= span.end][:6]
+        before = [w for a, b, w in self.words if b <= span.start][-3:]
+        first = self.words[0][0] if self.words else -1
+        out = {
+            fold(w) for a, b, w in self.words
+            if b <= span.start and w in before and w[:1].isupper() and a != first
+        }  # fmt: skip
+        for i, word in enumerate(after):
+            if word.casefold() in _PREPOSITIONS:
+                following = [w for w in after[i + 1 :] if content_words(w)][:1]
+                out.update(fold(w) for w in following)
+                break
         return frozenset(out)
 
 
@@ -312,7 +339,7 @@ def _number_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -
             continue
         before, after = view.around(claim.span)
         symbol = report.text[max(0, claim.span.start - 1) : claim.span.start]
-        if claim.kind != "money" and symbol in CURRENCY_SYMBOLS:  # "$" left out of the span
+        if symbol in CURRENCY_SYMBOLS and not claim.unit:  # "$" left out of the span
             claim = replace(claim, kind="money", unit=CURRENCY_SYMBOLS[symbol])
         dim = dimension(claim, before, after)
         if dim is None:
@@ -324,7 +351,7 @@ def _number_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -
         out.append(
             Value(ri, ref, claim.span, dim[0], low, high, frozenset(context - unit_words),
                   view.anchors(claim.span), claim,
-                  specific=len(digits.strip("0")) >= 3 or "." in written,
+                  specific=len(digits.strip("0")) >= 3 or "." in written or dim[0] in PHYSICAL,
                   near=_near(before, after, unit_words), words_near=view.raw_before(claim.span))
         )  # fmt: skip
     return out
@@ -348,6 +375,33 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
         out.append(
             Value(ri, ref, span, "time", minute - 0.4, minute + 0.4, frozenset(before + after),
                   frozenset(), zone=zone, specific=True, ambiguous=ambiguous)
+        )  # fmt: skip
+    for m in _MILITARY.finditer(text, view.start, view.end):
+        minute = int(m.group("h")) * 60 + int(m.group("m"))
+        span = Span(m.start(), m.end())
+        before, after = view.around(span)
+        out.append(
+            Value(ri, ref, span, "time", minute - 0.4, minute + 0.4, frozenset(before + after),
+                  frozenset(), zone=m.group("zone").upper(), specific=True)
+        )  # fmt: skip
+    for m in _YEAR.finditer(text, view.start, view.end):
+        year = int(m.group("y"))
+        span = Span(m.start("y"), m.end("y"))
+        before, after = view.around(span)
+        out.append(
+            Value(ri, ref, span, "year", year - 0.4, year + 0.4, frozenset(before + after),
+                  frozenset(), specific=True)
+        )  # fmt: skip
+    for m in _FIGURE.finditer(text, view.start, view.end):
+        digits = m.group().replace(",", "")
+        if len(digits.rstrip("0")) < 4:
+            continue  # round figures ("47,000") are said of many things
+        n = float(digits)
+        span = Span(m.start(), m.end())
+        before, after = view.around(span)
+        out.append(
+            Value(ri, ref, span, "figure", n - 0.4, n + 0.4, frozenset(before + after),
+                  frozenset(), specific=True)
         )  # fmt: skip
     for d in date_mentions(text, view.start, view.end):
         before, after = view.around(d.span)
@@ -380,7 +434,7 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
         before, after = view.around(span)
         out.append(
             Value(ri, ref, span, dim, low, high, frozenset(set(before + after) - UNIT_WORDS),
-                  view.anchors(span), claim, specific="." in m.group("n"),
+                  view.anchors(span), claim, specific=True,
                   near=_near(before, after, UNIT_WORDS), words_near=view.raw_before(span))
         )  # fmt: skip
     for m in _ORDINAL.finditer(text, view.start, view.end):
@@ -396,9 +450,9 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
 
 def _mark_composites(values: list[Value], text: str) -> list[Value]:
     """Drop the parts of compound values ("6 feet, 3 inches"): they measure one thing."""
-    drop = set()
+    drop: set[Span] = set()
     ordered = sorted(values, key=lambda v: v.span.start)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         gap = text[a.span.end : b.span.start]
         if a.dimension == b.dimension and gap.strip() in (",", "and", ", and"):
             drop.update((a.span, b.span))
@@ -468,20 +522,31 @@ def _label(
     if a.dimension == "time" and a.zone and b.zone and a.zone != b.zone:
         return None  # "8:04 pm" local and "17:04 GMT" are one moment; zones are not converted
     if a.dimension == "date" and a.zone and b.zone and a.zone != b.zone:
-        return CONFLICT_PREFIX + "date" if _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report) else None
+        return (
+            CONFLICT_PREFIX + "date"
+            if _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report)
+            else None
+        )
+    if a.dimension == "figure" and not _overlap(a, b):
+        return None  # a long figure only ever agrees: two different ones are two things
     if _unit_mixup(a, b) and _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report):
         return CONFLICT_PREFIX + "number"  # "100 miles" / "over 100 kilometres"
     if _overlap(a, b):
         if not (shared or sim >= 0.3 or (a.specific and b.specific and sim >= AGREE_SIMILARITY)):
             return None
-        if a.claim and b.claim and a.claim.value == b.claim.value and _referents_differ(a, b, ra, rb, sim):
+        if (
+            a.claim
+            and b.claim
+            and a.claim.value == b.claim.value
+            and (_referents_differ(a, b, ra, rb, sim) or _money_for_other_things(a, b, ra, rb, sim))
+        ):
             return CONFLICT_PREFIX + "referent"
         if (a.low, a.high) == (b.low, b.high) or _both_exact(a, b):
             return AGREE
         return REFINES if shared and sim >= CONFLICT_SIMILARITY else None
     if not _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report):
         return None
-    if a.dimension in ("date", "daypart"):
+    if a.dimension in ("date", "daypart", "year"):
         return CONFLICT_PREFIX + "date"
     if ra.day and rb.day and ra.day != rb.day:
         return UPDATE
@@ -551,12 +616,20 @@ def _why_not_same(
             or len([v for v in by_sentence[b.sentence] if v.dimension == "date"]) != 1
         ):
             return "several dates in a sentence"
+        if a.dimension == "year" and not (
+            _first_of_kind(a, by_sentence) and _first_of_kind(b, by_sentence)
+        ):
+            return "a later year of a sentence with several"
         if _knows(rb, b.report, a, by_report) or _knows(ra, a.report, b, by_report):
             return "each report knows the other's moment"
     else:
         times_a, times_b = _time_words(text_a), _time_words(text_b)
         if times_a and times_b and not times_a & times_b:
             return "different days"  # "145 mph early Friday" / "70 mph on Sunday"
+        if _years(text_a) != _years(text_b):
+            return "different years"  # "a 7.6 magnitude earthquake which struck Izmit in 1999"
+        if min(a.point, b.point) > 0 and max(a.point, b.point) / min(a.point, b.point) > MAX_RATIO:
+            return "values too far apart to be one figure"  # "36 points" / "38,387 points"
         if not re.search(r"\d", ra.text[a.span.start : a.span.end]) or not re.search(
             r"\d", rb.text[b.span.start : b.span.end]
         ):
@@ -599,11 +672,21 @@ def _time_words(text: str) -> set[str]:
     }
 
 
+def _first_of_kind(value: Value, by_sentence: dict[SentenceRef, list[Value]]) -> bool:
+    """Whether ``value`` is the first of its dimension in its sentence: with several years, the
+    first is the one the sentence is about ("became president in 2002 ... served until
+    2008"); the later ones are not compared."""
+    same = [v for v in by_sentence[value.sentence] if v.dimension == value.dimension]
+    return min(v.span.start for v in same) == value.span.start
+
+
+def _years(text: str) -> set[str]:
+    return set(re.findall(r"\b(?:19|20)\d\d\b", text))
+
+
 def _knows(report: Report, ri: int, value: Value, by_report: dict[int, list[Value]]) -> bool:
     """Whether the report writes ``value`` (same dimension, same value) anywhere."""
-    return any(
-        v.dimension == value.dimension and _overlap(v, value) for v in by_report.get(ri, [])
-    )
+    return any(v.dimension == value.dimension and _overlap(v, value) for v in by_report.get(ri, []))
 
 
 def _differ(x: str | None, y: str | None) -> bool:
@@ -616,15 +699,45 @@ def _differ(x: str | None, y: str | None) -> bool:
     return bool(wx and wy) and not wx & wy
 
 
+def _money_for_other_things(a: Value, b: Value, ra: Report, rb: Report, sim: float) -> bool:
+    """The same sum of money as two different things: "$200,000 cash" / "a $200,000 bond"."""
+    if sim < 0.3 or not a.dimension.startswith("money:"):
+        return False
+    na, nb = _noun_after(ra, a), _noun_after(rb, b)
+    if not na or not nb or na == nb:
+        return False
+    sa, sb = ra.sentences[a.sentence.sentence], rb.sentences[b.sentence.sentence]
+    return na not in content_words(rb.text[sb.start : sb.end]) and nb not in content_words(
+        ra.text[sa.start : sa.end]
+    )
+
+
+def _noun_after(report: Report, value: Value) -> str | None:
+    """The word right after an amount ("cash" in "$200,000 cash"), if one follows directly."""
+    m = re.match(r"\s+([a-z][a-z-]+)\b", report.text[value.span.end : value.span.end + 30])
+    if m is None or m.group(1) in STOP_WORDS or m.group(1) in _SCALE_NAMES:
+        return None
+    return stem(m.group(1))
+
+
+_SCALE_NAMES = frozenset(
+    {"million", "billion", "trillion", "thousand", "hundred", "dollars", "euros"}
+)
+
+
 def _referents_differ(a: Value, b: Value, ra: Report, rb: Report, sim: float) -> bool:
     """The same figure counting different things: each referent names something the other
     sentence never mentions ("for every Russian tank" / "to attack the Russian warplanes")."""
     assert a.claim is not None and b.claim is not None
     if sim < 0.3 or not a.dimension.startswith(("count:", "people:")):
         return False
+    if stem(a.claim.unit or "") != stem(b.claim.unit or ""):
+        return False  # "3-1 loss" / "3-1 defeat": other words for one thing, not other things
     unit = {stem(a.claim.unit or "")}
     ref_a = set(content_words(f"{a.claim.referent or ''} {a.claim.per or ''}")) - unit
     ref_b = set(content_words(f"{b.claim.referent or ''} {b.claim.per or ''}")) - unit
+    if any(any(c.isdigit() for c in w) for w in ref_a | ref_b):
+        return False
     only_a, only_b = ref_a - ref_b, ref_b - ref_a
     if not only_a or not only_b or not (ref_a & ref_b):
         return False

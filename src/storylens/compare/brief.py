@@ -1,0 +1,317 @@
+"""The brief of an event and the timeline of a storyline: what a person reads.
+
+A brief is made of source sentences only (extractive), each cited to the exact offsets of the
+sentence it is, and to the sentences of other sources that say the same. It has:
+
+- a headline (the event's most representative title) and a 3-6 sentence summary: the sentences
+  other sources echo most, news lead first, none repeating another;
+- what the sources agree on, with the number of independent sources;
+- what only one source reports;
+- where they differ, both sides quoted, and how;
+- key quotes by speaker, key entities, and the reports in time order.
+
+A timeline gives each event of a storyline one cited line: its brief's first summary sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storylens.compare import Comparison, compare_event
+from storylens.compare.align import SentenceIndex, SentenceRef
+from storylens.compare.data import Report
+from storylens.compare.model import AGREE, UNIQUE, Relation, Side
+from storylens.events.storylines import Storyline, build_storylines
+from storylens.events.summary import build_events
+from storylens.model import Event
+from storylens.store.base import Store
+
+SUMMARY_MIN, SUMMARY_MAX = 3, 6
+REDUNDANT = 0.35  # a sentence this like one already chosen says nothing new
+SUPPORTS = 0.45  # another source's sentence this alike is cited as saying the same
+LEAD_BONUS = 0.3  # news says what happened first: the first sentences of a report gain this
+LEAD_SENTENCES = 3
+MIN_WORDS, MAX_WORDS = 6, 60
+TOP_AGREED = 5
+TOP_UNIQUE = 6
+TOP_QUOTES = 5
+QUOTE_WORDS = 6  # shorter quotations ("its sovereignty") are fragments, not key quotes
+SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
+_URL = re.compile(r"https?://|www\.|pic\.twitter|@\w")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a brief's words come from: a span of one article's text."""
+
+    article_id: str
+    outlet: str | None
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "outlet": self.outlet,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def of(cls, side: Side) -> Citation:
+        return cls(side.article_id, side.outlet, side.start, side.end)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefLine:
+    """One line of a brief: source words and where they come from (the first citation is the
+    sentence the text is; the others are sentences of other sources saying the same)."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    label: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text,
+            "citations": [c.as_dict() for c in self.citations],
+        }
+        if self.label:
+            out["label"] = self.label
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class KeyQuote:
+    speaker: str
+    text: str
+    citation: Citation
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "text": self.text, "citation": self.citation.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    event: Event
+    summary: tuple[BriefLine, ...]
+    agreed: tuple[BriefLine, ...]
+    only_in: tuple[BriefLine, ...]
+    differ: tuple[Relation, ...]
+    quotes: tuple[KeyQuote, ...]
+    reports: tuple[dict[str, Any], ...]
+    relations: tuple[Relation, ...] = field(default=(), repr=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        e = self.event
+        return {
+            "event_id": e.id,
+            "headline": e.title,
+            "start": e.start,
+            "end": e.end,
+            "outlets": list(e.outlets),
+            "independent_sources": e.independent_sources,
+            "summary": [line.as_dict() for line in self.summary],
+            "agreed": [line.as_dict() for line in self.agreed],
+            "only_in": [line.as_dict() for line in self.only_in],
+            "differ": [r.as_dict() for r in self.differ],
+            "quotes": [q.as_dict() for q in self.quotes],
+            "key_entities": list(e.key_entities),
+            "main_place": e.main_place,
+            "reports": list(self.reports),
+        }
+
+
+def build_brief(event: Event, comparison: Comparison) -> Brief:
+    """The brief of ``event`` from the comparison of its reports."""
+    reports = comparison.reports
+    index = comparison.index
+    speakers = {i: e.name for i, e in comparison.entities.items() if e.label in SPEAKER_LABELS}
+    relations = comparison.relations
+    agreed = sorted(
+        (r for r in relations if r.relation == AGREE), key=lambda r: (-r.sources, -r.confidence)
+    )
+    uniques = sorted(
+        (r for r in relations if r.relation == UNIQUE),
+        key=lambda r: (r.kind != "number", -r.confidence),
+    )
+    return Brief(
+        event=event,
+        summary=tuple(_summary(reports, index)),
+        agreed=tuple(
+            _relation_line(r, f"Agreed by {r.sources} independent sources")
+            for r in agreed[:TOP_AGREED]
+        ),
+        only_in=tuple(_relation_line(r, f"Only in {r.note}") for r in uniques[:TOP_UNIQUE]),
+        differ=tuple(r for r in relations if r.is_conflict),
+        quotes=tuple(_key_quotes(reports, speakers)),
+        reports=tuple(_report_line(r) for r in reports),
+        relations=tuple(relations),
+    )
+
+
+def _relation_line(relation: Relation, label: str) -> BriefLine:
+    first = relation.sides[0]
+    return BriefLine(first.text, tuple(Citation.of(s) for s in relation.sides), label)
+
+
+def _report_line(report: Report) -> dict[str, Any]:
+    a = report.stored.article
+    return {
+        "article_id": a.id,
+        "outlet": a.outlet,
+        "title": a.title,
+        "published": a.published_iso,
+        "url": a.url,
+        "copy_of": report.stored.near_duplicate_of,
+    }
+
+
+def _readable(text: str) -> bool:
+    words = text.split()
+    return (
+        MIN_WORDS <= len(words) <= MAX_WORDS
+        and not _URL.search(text)
+        and bool(_ENDS_SENTENCE.search(text))
+        and text[:1].isupper()
+        and not text.isupper()
+    )
+
+
+def _summary(reports: Sequence[Report], index: SentenceIndex) -> list[BriefLine]:
+    """The sentences other sources echo most, lead sentences first, none repeating another."""
+    candidates: list[tuple[float, SentenceRef]] = []
+    for ri, report in enumerate(reports):
+        readable = 0
+        for si, sent in enumerate(report.sentences):
+            if not _readable(report.text[sent.start : sent.end]):
+                continue
+            ref = SentenceRef(ri, si)
+            echo = sum(index.best.get(ref, {}).values())
+            lead = LEAD_BONUS if readable < LEAD_SENTENCES else 0.0
+            readable += 1
+            candidates.append((echo + lead, ref))
+    candidates.sort(key=lambda c: (-c[0], c[1].report, c[1].sentence))
+    sources = len({r.source for r in reports})
+    wanted = max(SUMMARY_MIN, min(SUMMARY_MAX, sources + 2))
+    chosen: list[SentenceRef] = []
+    for _, ref in candidates:
+        if len(chosen) >= wanted:
+            break
+        if any(index.similarity(ref, other) >= REDUNDANT for other in chosen):
+            continue
+        chosen.append(ref)
+    chosen.sort(key=lambda ref: (ref.sentence, ref.report))  # leads first, as news reads
+    return [_summary_line(reports, index, ref) for ref in chosen]
+
+
+def _summary_line(reports: Sequence[Report], index: SentenceIndex, ref: SentenceRef) -> BriefLine:
+    report = reports[ref.report]
+    sent = report.sentences[ref.sentence]
+    citations = [Citation(report.id, report.outlet, sent.start, sent.end)]
+    by_source: dict[str, tuple[float, SentenceRef]] = {}
+    for pair in index.pairs:
+        if pair.similarity < SUPPORTS:
+            break
+        other = pair.b if pair.a == ref else pair.a if pair.b == ref else None
+        if other is None:
+            continue
+        source = reports[other.report].source
+        if source != report.source and source not in by_source:
+            by_source[source] = (pair.similarity, other)
+    for _, other in by_source.values():
+        r = reports[other.report]
+        s = r.sentences[other.sentence]
+        citations.append(Citation(r.id, r.outlet, s.start, s.end))
+    return BriefLine(report.text[sent.start : sent.end], tuple(citations))
+
+
+def _key_quotes(reports: Sequence[Report], speakers: Mapping[int, str]) -> list[KeyQuote]:
+    """One quotation per speaker, direct ones first, most quoted speakers first."""
+    by_speaker: dict[int, list[tuple[Report, Any]]] = {}
+    for report in reports:
+        for q in report.quotes:
+            words = sum(len(report.text[c.start : c.end].split()) for c in q.contents)
+            if (
+                q.speaker is not None
+                and q.speaker in speakers
+                and q.contents
+                and words >= QUOTE_WORDS
+            ):
+                by_speaker.setdefault(q.speaker, []).append((report, q))
+    out = []
+    for speaker, items in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
+        report, q = sorted(items, key=lambda rq: (not rq[1].direct, rq[1].contents[0].start))[0]
+        start, end = q.contents[0].start, q.contents[-1].end
+        text = report.text[start:end]
+        out.append(
+            KeyQuote(speakers[speaker], text, Citation(report.id, report.outlet, start, end))
+        )
+        if len(out) >= TOP_QUOTES:
+            break
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    event: Event
+    line: BriefLine | None
+
+    def as_dict(self) -> dict[str, Any]:
+        e = self.event
+        return {
+            "event_id": e.id,
+            "title": e.title,
+            "start": e.start,
+            "end": e.end,
+            "line": self.line.as_dict() if self.line else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    storyline: Storyline
+    entries: tuple[TimelineEntry, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "storyline_id": self.storyline.id,
+            "title": self.storyline.title,
+            "events": [entry.as_dict() for entry in self.entries],
+        }
+
+
+def build_timeline(storyline: Storyline, briefs: Mapping[int, Brief]) -> Timeline:
+    """The storyline's events in time order, each with its brief's first summary line."""
+    entries = []
+    for event in storyline.events:
+        brief = briefs.get(event.id)
+        line = brief.summary[0] if brief is not None and brief.summary else None
+        entries.append(TimelineEntry(event, line))
+    return Timeline(storyline, tuple(entries))
+
+
+def briefs(store: Store, event_ids: Sequence[int] | None = None) -> list[Brief]:
+    """The briefs of the live events (or of ``event_ids``), newest event first."""
+    events = build_events(store, list(event_ids) if event_ids is not None else None)
+    out = []
+    for event in events:
+        comparison = compare_event(store, event.id, event.article_ids)
+        out.append(build_brief(event, comparison))
+    return out
+
+
+def timeline(store: Store, storyline_id: int) -> Timeline | None:
+    """The timeline of one storyline, or None if there is no such storyline."""
+    events = build_events(store)
+    stories = [s for s in build_storylines(store, events) if s.id == storyline_id]
+    if not stories:
+        return None
+    story = stories[0]
+    return build_timeline(
+        story, {b.event.id: b for b in briefs(store, [e.id for e in story.events])}
+    )

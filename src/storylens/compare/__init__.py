@@ -19,10 +19,15 @@ from dataclasses import dataclass
 
 from storylens.compare.align import SentenceIndex, idf_weights
 from storylens.compare.data import Report, load_reports
-from storylens.compare.facts import compare_events, compare_places, compare_venues
+from storylens.compare.facts import (
+    compare_directions,
+    compare_events,
+    compare_places,
+    compare_venues,
+)
 from storylens.compare.model import AGREE, UNIQUE, Relation
 from storylens.compare.names import name_conflicts, word_conflicts
-from storylens.compare.quotes import QuoteFact, compare_quotes, quote_facts
+from storylens.compare.quotes import QuoteFact, compare_quotes, quote_facts, speaker_note
 from storylens.compare.relate import Link, relations_from_links
 from storylens.compare.values import Value, compare_values, read_values
 from storylens.compare.words import content_words
@@ -90,13 +95,17 @@ def compare_reports(
                  min(1.0, 0.5 + p.similarity), _value_note(reports, p.a, p.b))
         )  # fmt: skip
     facts = compare_places(reports, index) + compare_venues(reports, index)
+    facts += compare_directions(reports, index)
     for f in facts + compare_events(reports, index):
         links.append(Link(f.relation, f.kind, f.a, f.b, min(1.0, 0.4 + f.similarity), f.note))
     quotes = quote_facts(reports)
     quote_pairs = compare_quotes(reports, quotes)
     for q in quote_pairs:
+        note = speaker_note(reports, q) if q.relation != AGREE else ""
         links.append(
-            Link(q.relation, "quote", (q.a.report, q.a.span), (q.b.report, q.b.span), q.overlap)
+            Link(
+                q.relation, "quote", (q.a.report, q.a.span), (q.b.report, q.b.span), q.overlap, note
+            )
         )
     relations: list[Relation] = []
     for kind in ("number", "time", "date", "place", "venue", "quote", "event"):

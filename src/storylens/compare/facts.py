@@ -249,3 +249,41 @@ def _sentence_index(report: Report, offset: int) -> int | None:
         if s.start <= offset < s.end:
             return i
     return None
+
+
+_DIRECTION = re.compile(
+    r"\b(?i:(north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
+    r"northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?)([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+)
+DIRECTION_SIMILARITY = 0.2
+
+
+def compare_directions(reports: Sequence[Report], index: SentenceIndex) -> list[FactPair]:
+    """One place, opposite sides of it: "in the Kestrel Hills north of Brenna" / "... south
+    of Brenna". Only between similar sentences, and only when neither report gives both."""
+    found: list[tuple[int, int, str, str, Span]] = []
+    for ri, report in enumerate(reports):
+        for si, sent in enumerate(report.sentences):
+            for m in _DIRECTION.finditer(report.text, sent.start, sent.end):
+                direction = m.group(1).casefold().replace("-", "")
+                found.append((ri, si, direction, fold(m.group(2)), Span(m.start(), m.end())))
+    said: dict[tuple[int, str], set[str]] = {}
+    for ri, _, direction, place, _ in found:
+        said.setdefault((ri, place), set()).add(direction)
+    out = []
+    for i, (ra, sa, da, pa, span_a) in enumerate(found):
+        for rb, sb, db, pb, span_b in found[i + 1 :]:
+            if pa != pb or reports[ra].source == reports[rb].source:
+                continue
+            if len(said[(ra, pa)]) > 1 or len(said[(rb, pb)]) > 1:
+                continue
+            sim = index.similarity(SentenceRef(ra, sa), SentenceRef(rb, sb))
+            if sim < DIRECTION_SIMILARITY:
+                continue
+            relation = AGREE if da == db else CONFLICT_PREFIX + "place"
+            ta = reports[ra].text[span_a.start : span_a.end]
+            tb = reports[rb].text[span_b.start : span_b.end]
+            out.append(
+                FactPair(relation, "place", (ra, span_a), (rb, span_b), sim, f"{ta} / {tb}")
+            )  # fmt: skip
+    return out

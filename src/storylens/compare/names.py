@@ -73,8 +73,12 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(prev[-1], limit)
 
 
-def word_variants(a: str, b: str, *, single: bool, demonym_ok: bool = True) -> bool:
-    """Whether two capitalised words are spelling variants of each other (see module doc)."""
+def word_variants(
+    a: str, b: str, *, single: bool, demonym_ok: bool = True, rest_matches: bool = False
+) -> bool:
+    """Whether two capitalised words are spelling variants of each other (see module doc).
+    ``rest_matches``: the other words of the two names are the same ("Jonah Akers" / "Jonah
+    Acres"), so a five-letter word may differ by two edits."""
     fa, fb = _fold(a), _fold(b)
     if fa == fb or _regional(fa, fb) or not (a[:1].isupper() and b[:1].isupper()):
         return False
@@ -85,11 +89,15 @@ def word_variants(a: str, b: str, *, single: bool, demonym_ok: bool = True) -> b
         return False
     if longer.startswith(shorter):
         extra = longer[len(shorter) :]
-        if len(extra) >= 2 or (not demonym_ok and extra in _SUFFIXES) or extra == "s":
+        demonym = extra in _SUFFIXES and (single or not demonym_ok)  # "Veloria" / "Velorian"
+        if len(extra) >= 2 or demonym or extra == "s":
             return False
     if longer.endswith(("s", "'s", "’s")) and longer.rstrip("s'’") == shorter.rstrip("s'’"):
         return False
-    allowed = 2 if len(shorter) >= 8 else 1
+    # two edits in a long word, or in a five-letter one when the rest of the name matches and
+    # the first letter too ("Akers" / "Acres", not "North" / "South")
+    rest_ok = rest_matches and len(shorter) >= 5 and fa[0] == fb[0]
+    allowed = 2 if len(shorter) >= 8 or rest_ok else 1
     return edit_distance(fa, fb) <= allowed
 
 
@@ -182,7 +190,10 @@ def name_conflicts(reports: Sequence[Report], names: Mapping[int, str]) -> list[
             if "NORP" in (fa.label, fb.label) and fa.label != fb.label:
                 continue  # a country and its people: "Sweden" / "Swedes"
             nationality = "NORP" in (fa.label, fb.label)
-            if not word_variants(wa, wb, single=single, demonym_ok=not nationality):
+            rest = len(fa.words) == len(fb.words) >= 2
+            if not word_variants(
+                wa, wb, single=single, demonym_ok=not nationality, rest_matches=rest
+            ):
                 continue
             ra, rb = reports[fa.report], reports[fb.report]
             if _uses(ra, wb) and _uses(rb, wa):
@@ -229,7 +240,8 @@ RARE_WORD = 7  # common words are not compared: only long, rare ones ("phosgene"
 def word_conflicts(reports: Sequence[Report], idf: Mapping[str, float]) -> list[Relation]:
     """Spelling variants of rare lower-case words in the same place: "the poisonous gas
     phosgene" / "the toxic gas phosphene". Both must be rare in the store (each in at most two
-    articles), follow the same word, and each report use only its own spelling."""
+    or three articles), follow the same content word ("gas"), differ before their last three
+    letters ("economic" / "economy" is one word), and no source use both."""
     if not idf:
         return []
     rare = max(idf.values()) - 1.2  # within about a factor 3 of the rarest document frequency
@@ -237,6 +249,8 @@ def word_conflicts(reports: Sequence[Report], idf: Mapping[str, float]) -> list[
     for ri, report in enumerate(reports):
         for m in _LOWER_PAIR.finditer(report.text):
             word = m.group(2)
+            if m.group(1) in STOP_WORDS:
+                continue  # "after bonding" / "after booking": the slot must be a content word
             if len(word) >= RARE_WORD and idf.get(word, 0.0) >= rare:
                 seen[(m.group(1).casefold(), word)].append((ri, Span(m.start(2), m.end(2)), word))
     out = []

@@ -56,18 +56,24 @@ def compare_quotes(reports: Sequence[Report], facts: Sequence[QuoteFact]) -> lis
     out = []
     for i, qa in enumerate(facts):
         for qb in facts[i + 1 :]:
-            if reports[qa.report].source == reports[qb.report].source:
-                continue
             overlap = len(qa.words & qb.words) / len(qa.words | qb.words)
             if overlap < SAME_WORDS:
                 continue
+            if reports[qa.report].source == reports[qb.report].source:
+                if qa.quote.speaker == qb.quote.speaker:  # a copy: one source, grouped as one
+                    out.append(QuotePair(qa, qb, AGREE, overlap))
+                continue
             sa, sb = qa.quote.speaker, qb.quote.speaker
             if sa is not None and sb is not None and sa != sb:
-                if _named(reports[qa.report], qa) and _named(reports[qb.report], qb) and (
-                    qa.quote.direct and qb.quote.direct
-                    and min(len(qa.words), len(qb.words)) >= SPEAKER_WORDS
-                    and overlap >= SPEAKER_OVERLAP
-                ):  # fmt: skip
+                long_enough = min(len(qa.words), len(qb.words)) >= SPEAKER_WORDS
+                same_words = overlap == 1.0  # word for word, even a short quotation
+                if (
+                    _named(reports[qa.report], qa)
+                    and _named(reports[qb.report], qb)
+                    and qa.quote.direct
+                    and qb.quote.direct
+                    and ((long_enough and overlap >= SPEAKER_OVERLAP) or same_words)
+                ):
                     out.append(QuotePair(qa, qb, CONFLICT_PREFIX + "speaker", overlap))
             elif sa is not None and sa == sb:
                 out.append(QuotePair(qa, qb, AGREE, overlap))
@@ -80,3 +86,14 @@ def _named(report: Report, fact: QuoteFact) -> bool:
         return False
     first = report.text[fact.quote.sources[0].start : fact.quote.sources[0].end].split()
     return bool(first) and first[0][:1].isupper() and first[0].casefold() not in _NOT_NAMES
+
+
+def speaker_note(reports: Sequence[Report], pair: QuotePair) -> str:
+    """ "Mayor Ilsa Marchetti / Transport Minister Dario Fenn": who each report says spoke."""
+
+    def who(fact: QuoteFact) -> str:
+        sources = fact.quote.sources
+        text = reports[fact.report].text
+        return text[sources[0].start : sources[0].end] if sources else "?"
+
+    return f"{who(pair.a)} / {who(pair.b)}"

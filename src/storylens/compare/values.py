@@ -35,6 +35,7 @@ from storylens.compare.align import SentenceIndex, SentenceRef
 from storylens.compare.data import Report
 from storylens.compare.facts import date_mentions
 from storylens.compare.model import AGREE, CONFLICT_PREFIX, REFINES, UPDATE
+from storylens.compare.names import edit_distance
 from storylens.compare.words import STOP_WORDS, content_words, fold, stem, word_spans
 from storylens.enrich.quantities import CURRENCY_SYMBOLS
 from storylens.model import Claim, Span
@@ -46,6 +47,7 @@ CONFLICT_SIMILARITY = 0.15  # ... and this alike for their different values to c
 DATE_CONFLICT_SIMILARITY = 0.35
 APPROXIMATE = 0.1  # "about 30": within 10 %
 WORDY = 0.25  # "two minutes": numbers in words are loose
+TEMPORAL = frozenset("prior previously formerly ago".split())
 INSTANCE_WORDS = frozenset(
     "second third another other first previous earlier later next new separate additional "
     "further".split()
@@ -77,7 +79,8 @@ for _dim, _units in {
         _FACTORS[_unit] = (_dim, _factor)
 
 UNIT_WORDS = frozenset(_FACTORS) | {stem(u) for u in _FACTORS} | {"kilometers", "kilometres"}
-MOMENTS = frozenset({"date", "time", "daypart", "year"})
+TALLIES = frozenset({"deaths", "injured", "people"})  # counts that grow while news is written
+MOMENTS = frozenset({"date", "time", "daypart", "year", "weekday"})
 PHYSICAL = frozenset({"length", "speed", "duration", "mass"})
 DAY_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week
@@ -112,8 +115,13 @@ _TIME = re.compile(
     r"(?:\s*\(?(?P<zone>GMT|UTC|[ECMP][SD]?T|IST|BST|CET|CEST|MSK|local time|Moscow time))?",
     re.IGNORECASE,
 )
+_MONTH_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS = ("early hours", "morning", "afternoon", "evening", "night")
+_WEEKDAY = re.compile(
+    rf"(?<!last )(?<!next )(?<!this )\b({'|'.join(_WEEKDAYS)})\b(?!\s*,?\s*(?:{_MONTH_NAMES}))",
+    re.IGNORECASE,
+)
 _DAYPART = re.compile(
     rf"\b(?P<d1>{'|'.join(_WEEKDAYS)})\s+(?P<p1>morning|afternoon|evening|night)\b"
     rf"|\b(?P<p2>early hours|morning|afternoon|evening|night)\s+of\s+(?:this\s+|last\s+)?"
@@ -169,7 +177,9 @@ class Value:
     specific: bool = False  # distinctive enough to agree on with little else in common
     ambiguous: bool = False  # a time without am/pm, under 13 hours: "6:04"
     near: frozenset[str] = frozenset()  # the nearest content word on each side
-    words_near: frozenset[str] = frozenset()  # the 3 words before, stop words kept
+    words_near: frozenset[str] = frozenset()  # 3 words before, 2 after, stop words kept
+    written: str = ""  # the value as the text writes it
+    markers: frozenset[str] = frozenset()  # 3 words before and 6 after, for "prior", "had"
 
     @property
     def point(self) -> float:
@@ -207,7 +217,7 @@ def dimension(claim: Claim, before: list[str], after: list[str]) -> tuple[str, f
             return "deaths", 1.0
         if words & INJURY_WORDS:
             return "injured", 1.0
-        return f"people:{stem(unit)}", 1.0
+        return "people", 1.0
     if claim.unit:
         return f"count:{stem(unit)}", 1.0
     return None
@@ -278,18 +288,25 @@ class _Sentence:
             if d >= span.end and len(content_words(self.text[span.end : d])) > 1:
                 right = d
                 break
-        before = [w for a, b, w in self.words if left <= a and b <= span.start]
+        first = self.words[0][0] if self.words else -1
+        before = [
+            w.casefold() if a == first else w
+            for a, b, w in self.words
+            if left <= a and b <= span.start
+        ]  # fmt: skip
         after = [w for a, b, w in self.words if a >= span.end and b <= right]
         return _content(before)[-CONTEXT_WORDS:], _content(after)[:CONTEXT_WORDS]
 
-    def raw_before(self, span: Span, n: int = 3) -> frozenset[str]:
-        """The ``n`` words before ``span``, lower case, stop words kept."""
-        return frozenset([w.casefold() for a, b, w in self.words if b <= span.start][-n:])
+    def raw_before(self, span: Span, n: int = 3, m: int = 2) -> frozenset[str]:
+        """The ``n`` words before and ``m`` after ``span``, lower case, stop words kept."""
+        before = [w.casefold() for a, b, w in self.words if b <= span.start][-n:]
+        after = [w.casefold() for a, b, w in self.words if a >= span.end][:m]
+        return frozenset(before + after)
 
     def anchors(self, span: Span) -> frozenset[str]:
-        """What or whose a value is: the word after "from"/"of"/"in" within a few words after
-        ``span`` ("33 km from Gaziantep", "17 km from the seaside"), and names just before it
-        ("Michael Jordan (32,292 points)")."""
+        """What or whose a value is: the name (or "the" noun) after "from"/"of"/"in" within a
+        few words after ``span`` ("33 km from Gaziantep", "17 km from the seaside"), and names
+        just before it ("Michael Jordan (32,292 points)")."""
         after = [w for a, b, w in self.words if a >= span.end][:6]
         before = [w for a, b, w in self.words if b <= span.start][-3:]
         first = self.words[0][0] if self.words else -1
@@ -298,10 +315,14 @@ class _Sentence:
             if b <= span.start and w in before and w[:1].isupper() and a != first
         }  # fmt: skip
         for i, word in enumerate(after):
-            if word.casefold() in _PREPOSITIONS:
-                following = [w for w in after[i + 1 :] if content_words(w)][:1]
-                out.update(fold(w) for w in following)
-                break
+            if word.casefold() not in _PREPOSITIONS:
+                continue
+            rest = after[i + 1 : i + 3]
+            if rest and rest[0][:1].isupper():
+                out.add(fold(rest[0]))  # "from Gaziantep"
+            elif len(rest) == 2 and rest[0].casefold() == "the" and content_words(rest[1]):
+                out.add(fold(rest[1]))  # "from the seaside"; not "from their homes"
+            break
         return frozenset(out)
 
 
@@ -347,12 +368,15 @@ def _number_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -
         low, high = interval(claim, written, dim[1])
         unit_words = {stem(claim.unit or ""), fold(claim.unit or "")} | SCALE_WORDS | UNIT_WORDS
         context = set(before + after) | set(content_words(claim.referent or ""))
+        if dim[0] == "people" or dim[0].startswith("count:"):
+            unit_words = SCALE_WORDS | UNIT_WORDS  # the counted noun says what is counted
         digits = re.sub(r"\D", "", written)
         out.append(
             Value(ri, ref, claim.span, dim[0], low, high, frozenset(context - unit_words),
                   view.anchors(claim.span), claim,
                   specific=len(digits.strip("0")) >= 3 or "." in written or dim[0] in PHYSICAL,
-                  near=_near(before, after, unit_words), words_near=view.raw_before(claim.span))
+                  near=_near(before, after, unit_words), words_near=view.raw_before(claim.span),
+                  written=written, markers=view.raw_before(claim.span, 3, 6))
         )  # fmt: skip
     return out
 
@@ -403,6 +427,16 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
             Value(ri, ref, span, "figure", n - 0.4, n + 0.4, frozenset(before + after),
                   frozenset(), specific=True)
         )  # fmt: skip
+    for m in _WEEKDAY.finditer(text, view.start, view.end):
+        if _DAYPART.match(text, m.start()):
+            continue  # "Sunday morning" is read as a part of a day
+        day = _WEEKDAYS.index(m.group(1).lower())
+        span = Span(m.start(), m.end())
+        before, after = view.around(span)
+        out.append(
+            Value(ri, ref, span, "weekday", day - 0.4, day + 0.4, frozenset(before + after),
+                  frozenset(), specific=True, near=_near(before, after, frozenset()))
+        )  # fmt: skip
     for d in date_mentions(text, view.start, view.end):
         before, after = view.around(d.span)
         key = d.month * 100 + d.day
@@ -443,7 +477,8 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
         n = int(m.group(1))
         out.append(
             Value(ri, ref, span, f"ordinal:{stem(m.group(2))}", n - 0.4, n + 0.4,
-                  frozenset(before + after), frozenset(), specific=True)
+                  frozenset(before + after), view.anchors(span), specific=True,
+                  near=_near(before, after, frozenset()))
         )  # fmt: skip
     return out
 
@@ -531,7 +566,7 @@ def _label(
         return None  # a long figure only ever agrees: two different ones are two things
     if _unit_mixup(a, b) and _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report):
         return CONFLICT_PREFIX + "number"  # "100 miles" / "over 100 kilometres"
-    if _overlap(a, b):
+    if _overlap(a, b) and not _exact_and_different(a, b):
         if not (shared or sim >= 0.3 or (a.specific and b.specific and sim >= AGREE_SIMILARITY)):
             return None
         if (
@@ -546,11 +581,35 @@ def _label(
         return REFINES if shared and sim >= CONFLICT_SIMILARITY else None
     if not _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report):
         return None
-    if a.dimension in ("date", "daypart", "year"):
+    if a.dimension in ("date", "daypart", "year", "weekday"):
         return CONFLICT_PREFIX + "date"
-    if ra.day and rb.day and ra.day != rb.day:
-        return UPDATE
+    if ra.day and rb.day and ra.day != rb.day and a.dimension in TALLIES:
+        return UPDATE  # a toll reported a day later may have grown
     return CONFLICT_PREFIX + "number"
+
+
+def _exact_and_different(a: Value, b: Value) -> bool:
+    """Two exact figures that are not the same number: "seven" / "nine" (numbers in words are
+    loose for rounding, never for identity)."""
+    if a.claim is None or b.claim is None or not _both_exact(a, b):
+        return False
+    if a.dimension in PHYSICAL:  # units differ: 18 km may be 11 miles
+        return False
+    va, vb = float(a.claim.value), float(b.claim.value)
+    # at the coarser of the two precisions they differ: 7.68 and 8 are one figure rounded
+    digits = min(_decimals(a), _decimals(b))
+    return round(va, digits) != round(vb, digits)
+
+
+def _same_digits(a: Value, b: Value) -> bool:
+    """The same digits with the point moved: "1.2 million" / "12 million", a slip of scale."""
+    da, db = re.sub(r"\D", "", a.written), re.sub(r"\D", "", b.written)
+    return bool(da) and da == db
+
+
+def _decimals(value: Value) -> int:
+    m = re.search(r"\.(\d+)", value.written) if value.written else None
+    return len(m.group(1)) if m else 0
 
 
 def _unit_mixup(a: Value, b: Value) -> bool:
@@ -603,19 +662,23 @@ def _why_not_same(
         return "no word in common next to the values"
     if a.ambiguous or b.ambiguous:
         return "a time without am/pm"
+    if (a.markers & TEMPORAL) != (b.markers & TEMPORAL):
+        return "another moment"  # "had won 28 Grammys prior to the night" / "32 Grammys"
     if (a.words_near & INSTANCE_WORDS) != (b.words_near & INSTANCE_WORDS):
         return "another instance"  # "a second 7.6 magnitude tremor", "another 648 people"
-    if a.dimension.startswith("ordinal:") and len(shared) < 2:
+    if a.dimension.startswith("ordinal:") and not (shared - {"minute", "day"}):
         return "ordinals said differently"  # "the 81st minute" / "the 90th minute": two goals
     sent_a, sent_b = ra.sentences[a.sentence.sentence], rb.sentences[b.sentence.sentence]
     text_a = fold(ra.text[sent_a.start : sent_a.end])
     text_b = fold(rb.text[sent_b.start : sent_b.end])
     if moment:
-        if a.dimension == "date" and (
-            len([v for v in by_sentence[a.sentence] if v.dimension == "date"]) != 1
-            or len([v for v in by_sentence[b.sentence] if v.dimension == "date"]) != 1
+        if a.dimension in ("date", "weekday") and (
+            len([v for v in by_sentence[a.sentence] if v.dimension == a.dimension]) != 1
+            or len([v for v in by_sentence[b.sentence] if v.dimension == b.dimension]) != 1
         ):
             return "several dates in a sentence"
+        if a.dimension == "weekday" and not (a.near & b.near) - TIME_WORDS:
+            return "weekdays said of different things"  # "will hit ... Monday" / "made ... Friday"
         if a.dimension == "year" and not (
             _first_of_kind(a, by_sentence) and _first_of_kind(b, by_sentence)
         ):
@@ -628,10 +691,15 @@ def _why_not_same(
             return "different days"  # "145 mph early Friday" / "70 mph on Sunday"
         if _years(text_a) != _years(text_b):
             return "different years"  # "a 7.6 magnitude earthquake which struck Izmit in 1999"
-        if min(a.point, b.point) > 0 and max(a.point, b.point) / min(a.point, b.point) > MAX_RATIO:
+        ratio_ok = (
+            min(a.point, b.point) > 0 and max(a.point, b.point) / min(a.point, b.point) <= MAX_RATIO
+        )
+        if not ratio_ok and not _same_digits(a, b):
             return "values too far apart to be one figure"  # "36 points" / "38,387 points"
-        if not re.search(r"\d", ra.text[a.span.start : a.span.end]) or not re.search(
-            r"\d", rb.text[b.span.start : b.span.end]
+        people = a.dimension in ("people", "deaths", "injured")
+        if not people and (
+            not re.search(r"\d", ra.text[a.span.start : a.span.end])
+            or not re.search(r"\d", rb.text[b.span.start : b.span.end])
         ):
             return "a number in words"  # "one count", "five cars": rarely the figure of a fact
     if a.claim is not None and b.claim is not None:
@@ -641,8 +709,19 @@ def _why_not_same(
         if _differ(ca.place, cb.place):
             return "different places"
         same_verb = ca.predicate is not None and ca.predicate == cb.predicate
-        if not (same_verb or len(shared) >= 2):
-            return "different verbs"
+        subj_a, subj_b = set(content_words(ca.subject or "")), set(content_words(cb.subject or ""))
+        # a subject of one the other has next to its value ("Inflation rose to 6.4%" /
+        # "inflation, which stood at 6.1%") is the same subject
+        counted = {stem(ca.unit or ""), stem(cb.unit or "")} | SCALE_WORDS
+        subj_a, subj_b = subj_a - counted, subj_b - counted
+        same_subject = bool(subj_a & subj_b or subj_a & b.context or subj_b & a.context)
+        slip = _same_digits(a, b)  # "1.2 million" / "12 million" customers: one figure
+        if not (same_verb or same_subject or slip or len(shared - counted) >= 2):
+            return "different verbs and subjects"
+        if a.dimension.startswith("scale:") and not same_verb:
+            return "different verbs"  # a magnitude "measured" is not the one that "struck"
+        if _named_differently(ca.subject, cb.subject):
+            return "different subjects"  # "James ... 1,410 games" / "Abdul-Jabbar took 1,560"
     if any(x not in text_b for x in a.anchors) or any(x not in text_a for x in b.anchors):
         return "measured from different places"
     # a report giving several values for the thing ("145 mph" early Friday, "130 mph" later)
@@ -689,27 +768,51 @@ def _knows(report: Report, ri: int, value: Value, by_report: dict[int, list[Valu
     return any(v.dimension == value.dimension and _overlap(v, value) for v in by_report.get(ri, []))
 
 
-def _differ(x: str | None, y: str | None) -> bool:
-    """Two names with no word in common ("AFAD" / "Soylu"; not "United States Geological
-    Service" / "US Geological Survey")."""
+def _named_differently(x: str | None, y: str | None) -> bool:
+    """Two subjects that are names with no word in common ("James" / "Abdul-Jabbar")."""
     if not x or not y:
         return False
-    wx = {w for w in re.findall(r"\w+", fold(x)) if len(w) > 2}
-    wy = {w for w in re.findall(r"\w+", fold(y)) if len(w) > 2}
+    return bool((nx := _names_in(x)) and (ny := _names_in(y))) and not nx & ny
+
+
+def _names_in(phrase: str) -> set[str]:
+    """Capitalised words of a phrase, its first word left out unless it is the only one (a
+    sentence starts with a capital: "Seven people")."""
+    words = phrase.split()
+    if len(words) > 1:
+        words = words[1:]
+    return {fold(w) for w in words if w[:1].isupper()} - STOP_WORDS
+
+
+def _differ(x: str | None, y: str | None) -> bool:
+    """Two names with no word in common ("AFAD" / "Soylu"; not "United States Geological
+    Service" / "US Geological Survey", nor "Solvane" / "Solvayne"). A description ("the
+    payments company") is no name: it may be either."""
+    if not x or not y or not x[:1].isupper() or not y[:1].isupper():
+        return False
+    if x.split()[0].casefold() in STOP_WORDS or y.split()[0].casefold() in STOP_WORDS:
+        return False
+    wx = {w for w in re.findall(r"\w+", fold(x)) if len(w) > 2 and w not in STOP_WORDS}
+    wy = {w for w in re.findall(r"\w+", fold(y)) if len(w) > 2 and w not in STOP_WORDS}
+    if any(edit_distance(a, b) <= 2 for a in wx for b in wy if min(len(a), len(b)) >= 5):
+        return False
     return bool(wx and wy) and not wx & wy
 
 
 def _money_for_other_things(a: Value, b: Value, ra: Report, rb: Report, sim: float) -> bool:
-    """The same sum of money as two different things: "$200,000 cash" / "a $200,000 bond"."""
+    """The same sum of money for two different things: "$200,000 cash" / "a $200,000 bond",
+    "2 billion euros for bridges" / "... for housing"."""
     if sim < 0.3 or not a.dimension.startswith("money:"):
         return False
-    na, nb = _noun_after(ra, a), _noun_after(rb, b)
-    if not na or not nb or na == nb:
+    assert a.claim is not None and b.claim is not None
+    ref_a = set(content_words(a.claim.referent or "")) or {n for n in [_noun_after(ra, a)] if n}
+    ref_b = set(content_words(b.claim.referent or "")) or {n for n in [_noun_after(rb, b)] if n}
+    if not ref_a or not ref_b or ref_a & ref_b:
         return False
     sa, sb = ra.sentences[a.sentence.sentence], rb.sentences[b.sentence.sentence]
-    return na not in content_words(rb.text[sb.start : sb.end]) and nb not in content_words(
-        ra.text[sa.start : sa.end]
-    )
+    words_a = set(content_words(ra.text[sa.start : sa.end]))
+    words_b = set(content_words(rb.text[sb.start : sb.end]))
+    return not ref_a & words_b and not ref_b & words_a
 
 
 def _noun_after(report: Report, value: Value) -> str | None:

@@ -1,0 +1,66 @@
+"""Spelling variants of names: what is and is not a variant, and relations between reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.compare import compare_reports
+from storylens.compare.names import edit_distance, word_variants
+
+from .helpers import idf_of, report
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "single", "expected"),
+    [
+        ("Antony", "Anthony", False, True),
+        ("Georg", "George", False, True),
+        ("Muosvic", "Musovic", False, True),  # swapped neighbours count one
+        ("Wiegman", "Wiegmann", False, True),
+        ("Hilary", "Hillary", True, True),
+        ("Jenni", "Jennifer", False, False),  # a short form, not a misspelling
+        ("Iran", "Iraq", True, False),  # short words: one letter makes another name
+        ("Defence", "Defense", True, False),  # British and American spelling
+        ("Sweden", "Swedens", True, False),  # plural
+        ("Süleyman", "Suleyman", False, False),  # accents only
+        ("Adıyaman", "Adiyaman", True, False),  # a letter without a decomposition
+        ("Smith", "Jones", False, False),
+    ],
+)
+def test_word_variants(a: str, b: str, single: bool, expected: bool) -> None:
+    assert word_variants(a, b, single=single) is expected
+
+
+def test_edit_distance() -> None:
+    assert edit_distance("phosgene", "phosphene") == 2
+    assert edit_distance("abc", "acb") == 1
+    assert edit_distance("kitten", "sitting") == 3
+
+
+def test_name_conflict_between_reports() -> None:
+    a = report("a", "Anthony Blinken said aid would come. Blinken spoke in Brussels.", names=["Anthony Blinken", "Blinken"])
+    b = report("b", "Antony Blinken arrived at the headquarters on Wednesday.", names=["Antony Blinken"])
+    rels = [r for r in compare_reports([a, b], idf_of([a, b])) if r.relation == "conflict:name"]
+    assert len(rels) == 1 and rels[0].note.startswith("Anthony / Antony")
+    assert {s.article_id for s in rels[0].sides} == {"a", "b"}
+    for side in rels[0].sides:  # the highlighted words are the name as each report writes it
+        assert side.highlight is not None
+        text = (a if side.article_id == "a" else b).text
+        assert "Blinken" in text[side.highlight.start : side.highlight.end]
+
+
+def test_two_people_or_both_spellings_are_no_conflict() -> None:
+    # "Mark Kelly" and "Mary Kelly" differ by one letter but are short first names of two
+    # people: allowed only when the rest of the name matches, so this one is reported...
+    a = report("a", "Coach Sarina Wiegman praised the team.", names=["Sarina Wiegman"])
+    b = report("b", "Coach Sarina Wiegmann praised the team.", names=["Sarina Wiegmann"])
+    assert any(r.relation == "conflict:name" for r in compare_reports([a, b], idf_of([a, b])))
+    # ... but reports that both use both spellings do not differ from each other
+    both = "Coach Sarina Wiegman praised the team. Sarina Wiegmann left."
+    c = report("c", both, names=["Sarina Wiegman", "Sarina Wiegmann"])
+    d = report("d", both, names=["Sarina Wiegman", "Sarina Wiegmann"])
+    assert not any(r.is_conflict for r in compare_reports([c, d], idf_of([c, d])))
+    # a country and its people are not spellings of one name
+    e = report("e", "Spain beat Sweden in the final.", names=["Sweden"], label="GPE")
+    f = report("f", "Spain beat the Swedes in the final.", names=["Swedes"], label="NORP")
+    assert not any(r.is_conflict for r in compare_reports([e, f], idf_of([e, f])))

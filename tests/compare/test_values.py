@@ -1,0 +1,174 @@
+"""Values across reports: hand-written cases for each rule (agree, refine, conflict, and every
+reason two different values are not called a conflict)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.compare import compare_reports
+from storylens.compare.model import AGREE, REFINES, UPDATE, Relation
+from storylens.compare.values import interval
+from storylens.model import Claim, Span
+
+from .helpers import idf_of, report
+
+
+def relations(*texts: str, **kw: object) -> list[Relation]:
+    reports = [report(f"r{i}", t, **kw) for i, t in enumerate(texts)]  # type: ignore[arg-type]
+    return compare_reports(reports, idf_of(reports))
+
+
+def kinds(rels: list[Relation], kind: str | None = None) -> set[str]:
+    return {r.relation for r in rels if kind is None or r.kind == kind}
+
+
+def claim(value: float, written: str, qualifier: str | None = None, kind: str = "quantity") -> Claim:
+    return Claim(kind, value, Span(0, len(written)), Span(0, len(written)), qualifier=qualifier)
+
+
+@pytest.mark.parametrize(
+    ("value", "written", "qualifier", "low", "high"),
+    [
+        (17.9, "17.9", None, 17.85, 17.95),
+        (18.0, "18", None, 17.5, 18.5),
+        (30.0, "30", "about", 26.5, 33.5),
+        (10.0, "10", "at least", 9.5, float("inf")),
+        (10.0, "10", "up to", 0.0, 10.5),
+        (47000.0, "47,000", None, 46059.5, 47940.5),  # round: within 2 %
+        (3.0, "3-4", None, 3.0, 4.0),
+        (2.0, "two", None, 1.5, 2.5),
+    ],
+)
+def test_intervals(value: float, written: str, qualifier: str | None, low: float, high: float) -> None:
+    lo, hi = interval(claim(value, written, qualifier), written, 1.0)
+    assert lo == pytest.approx(low, abs=0.02) and hi == pytest.approx(high, abs=0.02)
+
+
+def test_different_figures_for_one_measure_conflict() -> None:
+    rels = relations(
+        "The quake struck at a depth of 17.9 km, the survey said.",
+        "The quake struck at a depth of 24.1 km, the survey said.",
+    )
+    conflict = [r for r in rels if r.relation == "conflict:number"]
+    assert len(conflict) == 1 and conflict[0].note == "17.9 km / 24.1 km"
+    assert {s.article_id for s in conflict[0].sides} == {"r0", "r1"}
+
+
+def test_rounding_agrees_and_a_unit_mix_up_conflicts() -> None:
+    assert AGREE in kinds(relations("It was centred 18 km deep.", "It was centred 17.9 km deep."))
+    # the same figure in another unit of the same dimension: one report has the unit wrong
+    rels = relations(
+        "The jet downed the object about 100 miles from the border.",
+        "The jet downed the object over 100 kilometres from the border.",
+    )
+    assert "conflict:number" in kinds(rels)
+
+
+def test_lower_bounds_refine_rather_than_conflict() -> None:
+    rels = relations(
+        "Officials said at least 30 km of road were closed by the flood.",
+        "Officials said 42 km of road were closed by the flood.",
+    )
+    assert not any(r.is_conflict for r in rels)
+    assert REFINES in kinds(rels, "number")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        (  # measured from different places
+            "The epicentre lay 23 km east of Nurdagi, officials said.",
+            "The epicentre lay 33 km from Gaziantep, officials said.",
+            "anchors",
+        ),
+        (  # another instance: a second quake
+            "A second 7.6 magnitude quake struck the region hours later.",
+            "A 7.8 magnitude quake struck the region before dawn.",
+            "instance",
+        ),
+        (  # different days: a changing quantity
+            "The storm carried winds of 145 mph early on Friday.",
+            "The storm carried winds of 70 mph on Sunday.",
+            "days",
+        ),
+        (  # far apart: a game's points and a career total
+            "He scored 38 points in the game that broke the record.",
+            "He scored 38,387 points in the game that broke the record.",
+            "ratio",
+        ),
+        (  # numbers in words are rarely the figure of a fact
+            "The driver said one car left the road near the bridge.",
+            "The driver said five cars left the road near the bridge.",
+            "words",
+        ),
+    ],
+)
+def test_different_values_that_are_not_conflicts(a: str, b: str, why: str) -> None:
+    assert not any(r.is_conflict for r in relations(a, b)), why
+
+
+def test_figures_from_different_named_sources_do_not_conflict() -> None:
+    a = report(
+        "a",
+        "Officials said 3 km of track were damaged.",
+        claims=[Claim("quantity", 3.0, Span(15, 19), Span(0, 42), unit="km", source="Minister Soylu")],
+    )
+    b = report(
+        "b",
+        "Officials said 6 km of track were damaged.",
+        claims=[Claim("quantity", 6.0, Span(15, 19), Span(0, 42), unit="km", source="AFAD")],
+    )
+    assert not any(r.is_conflict for r in compare_reports([a, b], idf_of([a, b])))
+
+
+def test_a_later_report_updates_rather_than_conflicts() -> None:
+    a = report("a", "The fire has burned 120 km of forest, officials said.", published="2026-03-01")
+    b = report("b", "The fire has burned 150 km of forest, officials said.", published="2026-03-03")
+    rels = compare_reports([a, b], idf_of([a, b]))
+    assert UPDATE in {r.relation for r in rels} and not any(r.is_conflict for r in rels)
+
+
+def test_copies_of_one_original_are_not_compared() -> None:
+    a = report("a", "The quake struck at a depth of 17.9 km, the survey said.")
+    b = report("b", "The quake struck at a depth of 24.1 km, the survey said.", copy_of="a")
+    assert not any(r.is_conflict for r in compare_reports([a, b], idf_of([a, b])))
+
+
+def test_times_dates_and_parts_of_day() -> None:
+    rels = relations(
+        "The lander started its descent at 5.45 pm and landed later.",
+        "The lander started its descent at 5:20 pm, the agency said.",
+    )
+    assert "conflict:number" in kinds(rels, "time")
+    assert AGREE in kinds(relations("The jet took the shot at 2:39 pm.", "The jet took the shot at 2:39 p.m. ET."))
+    rels = relations(
+        "The storm made landfall on Sunday morning near the coast.",
+        "The storm made landfall on Sunday afternoon near the coast.",
+    )
+    assert "conflict:date" in kinds(rels)
+    rels = relations(
+        "The balloon was shot down off the coast on Feb. 5, officials said.",
+        "The balloon was shot down off the coast on Feb. 4, officials said.",
+    )
+    assert "conflict:date" in kinds(rels)
+    # a report that names both dates knows both: two moments, not two accounts
+    rels = relations(
+        "The balloon was shot down off the coast on Feb. 5, officials said.",
+        "The balloon was shot down off the coast on Feb. 4, officials said. It was seen on Feb. 5.",
+    )
+    assert "conflict:date" not in kinds(rels)
+
+
+def test_same_sum_for_different_things_is_a_referent_conflict() -> None:
+    texts = (
+        "Trump was released after bonding out on $200,000 cash on Thursday.",
+        "Trump was released on a $200,000 bond on Thursday after booking.",
+    )
+    reports = []
+    for i, text in enumerate(texts):
+        start = text.index("200,000")
+        money = Claim("money", 200000.0, Span(start, start + 7), Span(0, len(text)))
+        reports.append(report(f"r{i}", text, claims=[money]))
+    rels = compare_reports(reports, idf_of(reports))
+    assert "conflict:referent" in kinds(rels)
+    assert not any(r.relation == "conflict:name" for r in rels)  # "bonding" / "booking"

@@ -200,3 +200,77 @@ def test_events_from_the_cli(cli: Cli) -> None:
     assert cli.json("storyline", str(story["id"]), "--json") == story
     assert "Reyk" in cli("storyline", str(story["id"]))
     cli("storyline", "999", code=1)
+
+
+def test_briefs_timelines_and_export_from_the_cli(cli: Cli, tmp_path: Path) -> None:
+    cli("ingest", "--offline", str(SAMPLES))
+    cli("enrich")
+    cli("cluster")
+    events = cli.jsonl("events", "--json")
+    bridge = next(e for e in events if "mp-bridge-0309" in e["article_ids"])
+    one = cli.json("event", str(bridge["id"]), "--json")
+    assert {"relations", "brief"} <= set(one)
+    texts = {a: cli.json("article", a)["text"] for a in bridge["article_ids"]}
+    for relation in one["relations"]:
+        assert {"relation", "kind", "confidence", "sides"} <= set(relation)
+        for side in relation["sides"]:
+            assert texts[side["article_id"]][side["start"] : side["end"]] == side["text"]
+    assert any(r["relation"] == "conflict:number" for r in one["relations"])
+    md = cli("brief", str(bridge["id"]))
+    assert "## Sources differ" in md and "Seven" in md and "Nine" in md
+    data = json.loads(cli("brief", str(bridge["id"]), "--format", "json"))
+    assert data["event_id"] == bridge["id"] and data["summary"] and data["differ"]
+    cli("brief", str(bridge["id"]), "--format", "pdf", code=2)
+    cli("brief", "999", code=1)
+    html = tmp_path / "bridge.html"
+    cli("brief", str(bridge["id"]), "-f", "html", "-o", str(html))
+    assert html.read_text().startswith("<!doctype html>")
+    report = tmp_path / "report.html"
+    cli("report", str(report))
+    page = report.read_text()
+    assert page.count("<article") == len(events) and "<script" not in page
+    story = bridge["storyline_id"]
+    timeline = json.loads(cli("timeline", str(story), "-f", "json"))
+    assert timeline["events"][0]["event_id"] == bridge["id"]
+    assert all(e["line"]["citations"] for e in timeline["events"])
+    assert "Old Quay Bridge" in cli("timeline", str(story))
+    cli("timeline", "999", code=1)
+    records = [json.loads(line) for line in cli("export").splitlines()]
+    kinds = [r["type"] for r in records]
+    assert kinds.count("article") == 23 and kinds.count("event") == len(events)
+    assert "storyline" in kinds
+    out = tmp_path / "all.jsonl"
+    cli("export", "-o", str(out))
+    assert len(out.read_text().splitlines()) == len(records)
+
+
+def test_eval_compare_from_the_cli(cli: Cli, tmp_path: Path) -> None:
+    articles = tmp_path / "articles.jsonl"
+    texts = (
+        "Seven people died on Monday morning when the Old Quay Bridge in Port Alder collapsed "
+        "into the river, the city's emergency services said. Divers searched the water until "
+        "dark. Mayor Ilsa Marchetti declared three days of mourning.",
+        "The central span of Port Alder's Old Quay Bridge gave way at dawn on Monday. Nine "
+        "people died when the bridge collapsed into the river, the city's emergency services "
+        "said. Engineers had warned about corrosion in January. Mayor Ilsa Marchetti declared "
+        "three days of mourning.",
+    )
+    rows = [
+        {"id": f"a{i}", "outlet": f"outlet{i}.example", "date": "2026-03-09",
+         "title": "Old Quay Bridge collapses in Port Alder", "text": text}
+        for i, text in enumerate(texts)
+    ]  # fmt: skip
+    articles.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    gold = tmp_path / "gold.jsonl"
+    records = [
+        {"article_a": "a0", "article_b": "a1", "what_a_says": "Seven people", "what_b_says":
+         "Nine people", "kind": "number", "genuine_conflict": "yes"},
+        {"article_a": "a0", "article_b": "a1", "what_a_says": "declared three days of mourning",
+         "what_b_says": "declared three days of mourning", "kind": "agreement",
+         "genuine_conflict": None},
+    ]  # fmt: skip
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records))
+    scores = cli.json("eval", "compare", str(articles), str(gold))
+    assert scores["conflicts"] == {"recall": 1.0, "type_accuracy": 1.0, "n": 1}
+    assert scores["agreements"]["recall"] == 1.0 and scores["events"] == 1
+    assert "conflicts: recall 1.0" in cli("eval", "compare", str(articles), str(gold))

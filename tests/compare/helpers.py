@@ -3,6 +3,7 @@ test says, no claims unless given. Enough for the comparison's own rules."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -16,7 +17,7 @@ _BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
 def sentences(text: str) -> tuple[Sentence, ...]:
     out = []
     bounds = [0] + [m.end() for m in _BREAK.finditer(text)] + [len(text)]
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

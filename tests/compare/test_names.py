@@ -38,8 +38,14 @@ def test_edit_distance() -> None:
 
 
 def test_name_conflict_between_reports() -> None:
-    a = report("a", "Anthony Blinken said aid would come. Blinken spoke in Brussels.", names=["Anthony Blinken", "Blinken"])
-    b = report("b", "Antony Blinken arrived at the headquarters on Wednesday.", names=["Antony Blinken"])
+    a = report(
+        "a",
+        "Anthony Blinken said aid would come. Blinken spoke in Brussels.",
+        names=["Anthony Blinken", "Blinken"],
+    )
+    b = report(
+        "b", "Antony Blinken arrived at the headquarters on Wednesday.", names=["Antony Blinken"]
+    )
     rels = [r for r in compare_reports([a, b], idf_of([a, b])) if r.relation == "conflict:name"]
     assert len(rels) == 1 and rels[0].note.startswith("Anthony / Antony")
     assert {s.article_id for s in rels[0].sides} == {"a", "b"}

@@ -23,10 +23,9 @@ TEMPLATES = [
     "Officials in {name} counted at least {n} {unit} by {h}:{m:02d} am.",
 ]
 sentence = st.builds(
-    lambda t, name, n, unit, d, h, m, weekday, space: t.format(
-        name=name, n=n, unit=unit, d=d, h=h, m=m, weekday=weekday
-    )
-    + space,
+    lambda t, name, n, unit, d, h, m, weekday, space: (
+        t.format(name=name, n=n, unit=unit, d=d, h=h, m=m, weekday=weekday) + space
+    ),
     st.sampled_from(TEMPLATES),
     st.sampled_from(NAMES),
     st.one_of(st.integers(1, 500), st.floats(0.5, 99.5).map(lambda x: round(x, 1))),

@@ -369,7 +369,7 @@ def _number_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -
         unit_words = {stem(claim.unit or ""), fold(claim.unit or "")} | SCALE_WORDS | UNIT_WORDS
         context = set(before + after) | set(content_words(claim.referent or ""))
         if dim[0] == "people" or dim[0].startswith("count:"):
-            unit_words = SCALE_WORDS | UNIT_WORDS  # the counted noun says what is counted
+            unit_words = set(SCALE_WORDS | UNIT_WORDS)  # the counted noun says what is counted
         digits = re.sub(r"\D", "", written)
         out.append(
             Value(ri, ref, claim.span, dim[0], low, high, frozenset(context - unit_words),

@@ -26,7 +26,10 @@ demo: install
 	$(BIN)/storylens --db demo.db cluster
 	$(BIN)/storylens --db demo.db events
 	$(BIN)/storylens --db demo.db storylines
+	$(BIN)/storylens --db demo.db brief
+	$(BIN)/storylens --db demo.db report demo-report.html
 	$(BIN)/storylens --db demo.db stats
+	@echo "Open demo-report.html in a browser for every event's brief, sources and conflicts."
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -44,4 +47,4 @@ bench: install
 	$(BIN)/python benchmarks/ingest.py
 
 clean:
-	rm -rf $(VENV) demo.db .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo.db demo-report.html .pytest_cache .mypy_cache .ruff_cache

@@ -81,4 +81,7 @@ def load_reports(store: Store, article_ids: Sequence[str]) -> list[Report]:
         )
         for s in stored
     ]
-    return sorted(reports, key=lambda r: (r.day is None, r.day or "", r.stored.seq))
+    return sorted(
+        reports,
+        key=lambda r: (r.day is None, r.stored.article.published_iso or "", r.stored.seq),
+    )

@@ -173,34 +173,58 @@ def _uses(report: Report, word: str) -> bool:
     return False
 
 
+def _candidate_pairs(forms: Sequence[_Form]) -> list[tuple[_Form, _Form]]:
+    """Pairs of forms that may be variants: they hold two different words a few letters apart
+    (same length give or take two, and the same first letter or last three letters), found
+    through the distinct words so that the work follows the words, not the square of the
+    mentions."""
+    by_word: dict[str, list[_Form]] = defaultdict(list)
+    for form in forms:
+        for word in {_fold(w) for w in form.words}:
+            if len(word) >= MIN_WORD:
+                by_word[word].append(form)
+    words = sorted(by_word, key=len)
+    pairs: dict[tuple[int, int], tuple[_Form, _Form]] = {}
+    for i, w1 in enumerate(words):
+        for w2 in words[i + 1 :]:
+            if len(w2) - len(w1) > 2:
+                break
+            if w1[0] != w2[0] and w1[-3:] != w2[-3:]:
+                continue
+            if edit_distance(w1, w2) > 2:
+                continue
+            for fa in by_word[w1]:
+                for fb in by_word[w2]:
+                    if fa.report != fb.report:
+                        pairs.setdefault((id(fa), id(fb)), (fa, fb))
+    return list(pairs.values())
+
+
 def name_conflicts(reports: Sequence[Report], names: Mapping[int, str]) -> list[Relation]:
     """``conflict:name`` relations: one per pair of spellings, with the reports using each. When
     both spellings were resolved to one entity, the note names it ("... of Antony Blinken")."""
     forms = _forms(reports)
     by_pair: dict[tuple[str, str], dict[str, list[_Form]]] = defaultdict(lambda: defaultdict(list))
-    for i, fa in enumerate(forms):
-        for fb in forms[i + 1 :]:
-            if reports[fa.report].source == reports[fb.report].source:
-                continue
-            pos = _variant_word(fa.words, fb.words)
-            if pos is None:
-                continue
-            wa, wb = fa.words[pos[0]], fb.words[pos[1]]
-            single = len(fa.words) == 1 and len(fb.words) == 1
-            if "NORP" in (fa.label, fb.label) and fa.label != fb.label:
-                continue  # a country and its people: "Sweden" / "Swedes"
-            nationality = "NORP" in (fa.label, fb.label)
-            rest = len(fa.words) == len(fb.words) >= 2
-            if not word_variants(
-                wa, wb, single=single, demonym_ok=not nationality, rest_matches=rest
-            ):
-                continue
-            ra, rb = reports[fa.report], reports[fb.report]
-            if _uses(ra, wb) and _uses(rb, wa):
-                continue  # both reports write both spellings
-            key = tuple(sorted((wa, wb)))
-            by_pair[(key[0], key[1])][wa].append(fa)
-            by_pair[(key[0], key[1])][wb].append(fb)
+    for fa, fb in _candidate_pairs(forms):
+        if reports[fa.report].source == reports[fb.report].source:
+            continue
+        pos = _variant_word(fa.words, fb.words)
+        if pos is None:
+            continue
+        wa, wb = fa.words[pos[0]], fb.words[pos[1]]
+        single = len(fa.words) == 1 and len(fb.words) == 1
+        if "NORP" in (fa.label, fb.label) and fa.label != fb.label:
+            continue  # a country and its people: "Sweden" / "Swedes"
+        nationality = "NORP" in (fa.label, fb.label)
+        rest = len(fa.words) == len(fb.words) >= 2
+        if not word_variants(wa, wb, single=single, demonym_ok=not nationality, rest_matches=rest):
+            continue
+        ra, rb = reports[fa.report], reports[fb.report]
+        if _uses(ra, wb) and _uses(rb, wa):
+            continue  # both reports write both spellings
+        key = tuple(sorted((wa, wb)))
+        by_pair[(key[0], key[1])][wa].append(fa)
+        by_pair[(key[0], key[1])][wb].append(fb)
     out = []
     for (w1, w2), by_word in by_pair.items():
         sides: list[Side] = []

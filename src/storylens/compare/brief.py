@@ -34,6 +34,7 @@ REDUNDANT = 0.35  # a sentence this like one already chosen says nothing new
 SUPPORTS = 0.45  # another source's sentence this alike is cited as saying the same
 LEAD_BONUS = 0.3  # news says what happened first: the first sentences of a report gain this
 LEAD_SENTENCES = 3
+DISPUTED = 1.0  # a sentence in a conflict drops this much in the summary's ranking
 MIN_WORDS, MAX_WORDS = 6, 60
 TOP_AGREED = 5
 TOP_UNIQUE = 6
@@ -141,17 +142,30 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
     )
     return Brief(
         event=event,
-        summary=tuple(_summary(reports, index)),
-        agreed=tuple(
-            _relation_line(r, f"Agreed by {r.sources} independent sources")
-            for r in agreed[:TOP_AGREED]
-        ),
+        summary=tuple(_summary(reports, index, _conflicting(relations))),
+        agreed=tuple(_agreed_lines(agreed)[:TOP_AGREED]),
         only_in=tuple(_relation_line(r, f"Only in {r.note}") for r in uniques[:TOP_UNIQUE]),
         differ=tuple(r for r in relations if r.is_conflict),
         quotes=tuple(_key_quotes(reports, speakers)),
         reports=tuple(_report_line(r) for r in reports),
         relations=tuple(relations),
     )
+
+
+def _agreed_lines(agreed: Sequence[Relation]) -> list[BriefLine]:
+    """One line per agreed sentence: relations of several kinds (a figure, a statement, who did
+    what) often rest on the same sentence; their citations are merged."""
+    merged: dict[tuple[str, int], tuple[str, int, list[Citation]]] = {}
+    for r in agreed:
+        first = r.sides[0]
+        key = (first.article_id, first.start)
+        text, sources, cites = merged.get(key, (first.text, 0, []))
+        cites += [c for c in map(Citation.of, r.sides) if c not in cites]
+        merged[key] = (text, max(sources, r.sources), cites)
+    return [
+        BriefLine(text, tuple(cites), f"Agreed by {sources} independent sources")
+        for text, sources, cites in merged.values()
+    ]
 
 
 def _relation_line(relation: Relation, label: str) -> BriefLine:
@@ -182,8 +196,16 @@ def _readable(text: str) -> bool:
     )
 
 
-def _summary(reports: Sequence[Report], index: SentenceIndex) -> list[BriefLine]:
-    """The sentences other sources echo most, lead sentences first, none repeating another."""
+def _conflicting(relations: Sequence[Relation]) -> set[tuple[str, int]]:
+    return {(s.article_id, s.start) for r in relations if r.is_conflict for s in r.sides}
+
+
+def _summary(
+    reports: Sequence[Report], index: SentenceIndex, disputed: set[tuple[str, int]]
+) -> list[BriefLine]:
+    """The sentences other sources echo most, lead sentences first, none repeating another;
+    a sentence in dispute is taken only when nothing else says as much (the disagreement has
+    its own section)."""
     candidates: list[tuple[float, SentenceRef]] = []
     for ri, report in enumerate(reports):
         readable = 0
@@ -194,7 +216,8 @@ def _summary(reports: Sequence[Report], index: SentenceIndex) -> list[BriefLine]
             echo = sum(index.best.get(ref, {}).values())
             lead = LEAD_BONUS if readable < LEAD_SENTENCES else 0.0
             readable += 1
-            candidates.append((echo + lead, ref))
+            penalty = DISPUTED if (report.id, sent.start) in disputed else 0.0
+            candidates.append((echo + lead - penalty, ref))
     candidates.sort(key=lambda c: (-c[0], c[1].report, c[1].sentence))
     sources = len({r.source for r in reports})
     wanted = max(SUMMARY_MIN, min(SUMMARY_MAX, sources + 2))

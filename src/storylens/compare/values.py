@@ -715,6 +715,9 @@ def _why_not_same(
         counted = {stem(ca.unit or ""), stem(cb.unit or "")} | SCALE_WORDS
         subj_a, subj_b = subj_a - counted, subj_b - counted
         same_subject = bool(subj_a & subj_b or subj_a & b.context or subj_b & a.context)
+        # one subject doing two things ("James needed 36 points" / "scored 38 points") is no
+        # sign of one figure: a subject counts only with a word in common besides the noun
+        same_subject = same_subject and bool(shared - counted)
         slip = _same_digits(a, b)  # "1.2 million" / "12 million" customers: one figure
         if not (same_verb or same_subject or slip or len(shared - counted) >= 2):
             return "different verbs and subjects"

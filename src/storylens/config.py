@@ -49,6 +49,18 @@ class FetchConfig(BaseModel):
     fetch_linked_pages: bool = True
 
 
+class ServeConfig(BaseModel):
+    """``storylens serve``: the REST API and web UI."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # POST /api/ingest needs `Authorization: Bearer <token>`; without a token (here or in
+    # STORYLENS_API_TOKEN) the endpoint is off
+    api_token: str | None = None
+    max_body_bytes: int = Field(default=5_000_000, ge=1_000)
+    refresh_after_ingest: bool = True  # enrich and cluster what an ingest request added
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -61,6 +73,7 @@ class Config(BaseModel):
     reader_process: bool = True
     dedup: DedupConfig = DedupConfig()
     fetch: FetchConfig = FetchConfig()
+    serve: ServeConfig = ServeConfig()
 
 
 def load_config(path: Path | None = None) -> Config:

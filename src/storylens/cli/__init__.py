@@ -19,6 +19,7 @@ from storylens.cli import enrich as enrich_cmds
 from storylens.cli import evals as eval_cmds
 from storylens.cli import events as events_cmds
 from storylens.cli import ingest as ingest_cmds
+from storylens.cli import serve as serve_cmds
 from storylens.cli.common import State, err_console
 from storylens.config import load_config
 from storylens.errors import StorylensError
@@ -61,6 +62,7 @@ articles_cmds.register(app)
 enrich_cmds.register(app)
 events_cmds.register(app)
 compare_cmds.register(app)
+serve_cmds.register(app)
 app.add_typer(eval_cmds.app, name="eval")
 
 

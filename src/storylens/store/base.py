@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from storylens.model import (
     Article,
@@ -41,6 +41,28 @@ class DuplicateGroup:
 
     original: str
     members: tuple[str, ...]  # in ingest order, the original included
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An article matching a full-text query; in ``snippet`` the matched words are marked
+    with the control characters STX (before) and ETX (after)."""
+
+    article_id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class CachedEvent:
+    """What the comparison stage computed for an event, and the signature it was computed for."""
+
+    signature: str
+    summary: dict[str, Any]
+    record: dict[str, Any] | None
+    conflicts: int | None
 
 
 class Store(Protocol):
@@ -118,6 +140,23 @@ class Store(Protocol):
     def active_event_members(self, since: str | None, recent: int) -> dict[int, list[str]]: ...
     def merge_storylines(self, source: int, target: int) -> None: ...
     def set_storyline(self, event_id: int, storyline_id: int) -> None: ...
+
+    # -- search and the comparison cache
+    def search(
+        self, query: str, limit: int = 20, offset: int = 0
+    ) -> tuple[list[SearchHit], int]: ...
+    def event_signatures(self) -> dict[int, str]: ...
+    def events_of_entity(self, entity_id: int) -> dict[int, int]: ...
+    def event_of(self, article_id: str) -> int | None: ...
+    def cached_events(self, event_ids: Sequence[int]) -> dict[int, CachedEvent]: ...
+    def cache_event(
+        self,
+        event_id: int,
+        signature: str,
+        summary: dict[str, Any],
+        record: dict[str, Any] | None = None,
+        conflicts: int | None = None,
+    ) -> None: ...
 
     # -- runs and rejects
     def start_run(self, targets: list[str]) -> int: ...

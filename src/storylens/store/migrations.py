@@ -167,4 +167,21 @@ MIGRATIONS: tuple[str, ...] = (
         sentences  TEXT NOT NULL
     );
     """,
+    # 7: full-text search over titles and texts (FTS5, reading its content from articles; the
+    # store keeps it in step on insert and revise), and a cache of what the comparison stage
+    # computes per event, valid while the event's members and their content are unchanged.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='seq',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    CREATE TABLE event_cache (
+        event_id  INTEGER PRIMARY KEY REFERENCES events(id),
+        signature TEXT NOT NULL,
+        summary   TEXT NOT NULL,
+        record    TEXT,
+        conflicts INTEGER
+    );
+    """,
 )

@@ -239,6 +239,10 @@ class SQLiteStore(EntityTables, EventTables):
             f"INSERT INTO articles ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))})",
             (article.id, seq, article.url, article.outlet, *_content_values(article), now, now),
         )
+        self._db.execute(
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+            (seq, article.title, article.text),
+        )
         self._save_revision(article, 1, now)
         return StoredArticle(article, 1, seq, None, now)
 
@@ -255,8 +259,16 @@ class SQLiteStore(EntityTables, EventTables):
             (*_content_values(article), revision, now, article_id),
         )
         self._save_revision(article, revision, now, article_id=article_id)
+        self._db.execute(
+            "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+            (current.seq, current.article.title, current.article.text),
+        )
+        self._db.execute(
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+            (current.seq, article.title, article.text),
+        )
         # Annotations are offsets into the old text: drop them; enrichment runs again.
-        for table in ("mentions", "quotes", "claims", "enrichments"):
+        for table in ("mentions", "quotes", "claims", "article_sentences", "enrichments"):
             self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._reelect(article_id)
         stored = self.get(article_id)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
 from storylens.model import ArticleFeatures
+from storylens.store.base import CachedEvent, SearchHit
 
 T = TypeVar("T")
 
@@ -273,6 +276,102 @@ class EventTables:
                 return current
             current = int(row[0])
         return None
+
+    # --- full-text search and the comparison cache ---------------------------------------
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> tuple[list[SearchHit], int]:
+        """Articles matching every word of ``query`` (any order, accents ignored), best first,
+        with a snippet; and the number of matches."""
+        words = [w for w in re.findall(r"\w+", query) if w]
+        if not words:
+            return [], 0
+        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        total = int(
+            self._db.execute(
+                "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+            ).fetchone()[0]
+        )
+        rows = self._db.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, "
+            "snippet(articles_fts, 1, '\x02', '\x03', ' … ', 16) "
+            "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
+        return [SearchHit(str(r[0]), str(r[1]), r[2], r[3], str(r[4])) for r in rows], total
+
+    def events_of_entity(self, entity_id: int) -> dict[int, int]:
+        """The live events whose reports mention the entity, with the number of mentions."""
+        rows = self._db.execute(
+            "SELECT e.event_id, COUNT(*) FROM mentions m JOIN event_articles e "
+            "ON e.article_id = m.article_id WHERE m.entity_id = ? GROUP BY 1",
+            (entity_id,),
+        )
+        return {int(r[0]): int(r[1]) for r in rows}
+
+    def event_of(self, article_id: str) -> int | None:
+        row = self._db.execute(
+            "SELECT event_id FROM event_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def event_signatures(self) -> dict[int, str]:
+        """For every live event, a digest of its members and their content: a cached summary
+        or comparison is valid while it is unchanged."""
+        digests: dict[int, Any] = {}
+        for event_id, article_id, chash, version in self._db.execute(
+            "SELECT e.event_id, e.article_id, a.content_hash, COALESCE(n.version, 0) "
+            "FROM event_articles e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN enrichments n ON n.article_id = e.article_id "
+            "ORDER BY e.event_id, e.article_id"
+        ):
+            h = digests.setdefault(int(event_id), hashlib.sha1())
+            h.update(f"{article_id}:{chash}:{version};".encode())
+        return {e: h.hexdigest() for e, h in digests.items()}
+
+    def cached_events(self, event_ids: Sequence[int]) -> dict[int, CachedEvent]:
+        out: dict[int, CachedEvent] = {}
+        for chunk in _chunks(list(event_ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                f"SELECT event_id, signature, summary, record, conflicts FROM event_cache "
+                f"WHERE event_id IN ({marks})",
+                chunk,
+            ):
+                out[int(row[0])] = CachedEvent(
+                    str(row[1]),
+                    json.loads(row[2]),
+                    json.loads(row[3]) if row[3] is not None else None,
+                    row[4],
+                )
+        return out
+
+    def cache_event(
+        self,
+        event_id: int,
+        signature: str,
+        summary: dict[str, Any],
+        record: dict[str, Any] | None = None,
+        conflicts: int | None = None,
+    ) -> None:
+        """Keep what was computed for an event (its summary; its record with relations and brief,
+        and its number of conflicts, when computed)."""
+        self._require_tx()
+        self._db.execute(
+            "INSERT INTO event_cache VALUES (?, ?, ?, ?, ?) ON CONFLICT(event_id) DO UPDATE SET "
+            "signature = excluded.signature, summary = excluded.summary, "
+            "record = COALESCE(excluded.record, CASE WHEN event_cache.signature = "
+            "excluded.signature THEN event_cache.record END), "
+            "conflicts = COALESCE(excluded.conflicts, CASE WHEN event_cache.signature = "
+            "excluded.signature THEN event_cache.conflicts END)",
+            (
+                event_id,
+                signature,
+                json.dumps(summary),
+                json.dumps(record) if record is not None else None,
+                conflicts,
+            ),
+        )
 
 
 def _chunks(items: Sequence[T], size: int = 500) -> list[list[T]]:

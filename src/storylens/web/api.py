@@ -1,0 +1,307 @@
+"""The REST API: the same records as the CLI's ``--json`` output, read through the library."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+
+from storylens.store.base import Store
+from storylens.web.app import AppState
+from storylens.web.queries import (
+    EventFilter,
+    event_record,
+    event_summaries,
+    filter_events,
+    page,
+    with_conflicts,
+)
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Limit = Annotated[int, Query(ge=1, le=100, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+
+
+def app_state(request: Request) -> AppState:
+    state = request.app.state.storylens
+    assert isinstance(state, AppState)
+    return state
+
+
+def store_of(request: Request) -> Iterator[Store]:
+    yield from app_state(request).stores()
+
+
+StoreDep = Annotated[Store, Depends(store_of)]
+
+
+@router.get("/health")
+def health(store: StoreDep) -> dict[str, Any]:
+    """The store answers; how much it holds."""
+    stats = store.stats()
+    return {
+        "status": "ok",
+        "schema_version": stats.get("schema_version"),
+        "articles": stats.get("articles"),
+        "events": stats.get("events"),
+    }
+
+
+@router.get("/articles")
+def articles(
+    store: StoreDep, limit: Limit = 20, offset: Offset = 0, outlet: str | None = None
+) -> dict[str, Any]:
+    """Stored articles in ingest order (the fields of ``storylens articles --json``)."""
+    rows = [s.summary() for s in store.articles()]
+    if outlet:
+        rows = [r for r in rows if outlet.casefold() in (r["outlet"] or "").casefold()]
+    return page(rows, limit, offset)
+
+
+@router.get("/articles/{article_id}")
+def article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    """One article with its text and annotations (entities, quotes, claims), all offsets."""
+    from storylens.export import article_record
+
+    stored = store.get(article_id)
+    if stored is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    record = article_record(store, stored)
+    record["event_id"] = store.event_of(article_id)
+    return record
+
+
+@router.get("/events")
+def events(
+    store: StoreDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    since: Annotated[
+        str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    ] = None,
+    until: Annotated[
+        str | None, Query(alias="to", pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    ] = None,
+    entity: Annotated[int | None, Query(description="An entity id its reports mention.")] = None,
+    outlet: str | None = None,
+    storyline: int | None = None,
+    q: Annotated[str | None, Query(description="Words its reports contain.")] = None,
+) -> dict[str, Any]:
+    """Events, newest first, with their number of conflicts; filtered and paged."""
+    found = filter_events(
+        store,
+        event_summaries(store),
+        EventFilter(since, until, entity, outlet, storyline, q),
+    )
+    result = page(found, limit, offset)
+    result["items"] = with_conflicts(store, result["items"])
+    return result
+
+
+@router.get("/events/{event_id}")
+def event(event_id: int, store: StoreDep) -> dict[str, Any]:
+    """One event: summary, reports, relations between their statements, and the brief (the
+    JSON of ``storylens event ID --json``)."""
+    record = event_record(store, event_id)
+    if record is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return record
+
+
+def _storylines(store: Store) -> list[dict[str, Any]]:
+    events = event_summaries(store)
+    by_story: dict[int, list[dict[str, Any]]] = {}
+    for e in events:
+        if e["storyline_id"] is not None:
+            by_story.setdefault(e["storyline_id"], []).append(e)
+    out = []
+    for story_id, members in by_story.items():
+        members.sort(key=lambda e: (e["start"] or "9999", e["id"]))
+        out.append(
+            {
+                "id": story_id,
+                "title": members[-1]["title"],
+                "start": members[0]["start"],
+                "end": max((e["end"] for e in members if e["end"]), default=None),
+                "event_ids": [e["id"] for e in members],
+                "events": [
+                    {"id": e["id"], "title": e["title"], "start": e["start"], "end": e["end"]}
+                    for e in members
+                ],
+            }
+        )
+    out.sort(key=lambda s: (s["end"] or "", s["id"]), reverse=True)
+    return out
+
+
+@router.get("/storylines")
+def storylines(store: StoreDep, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Storylines, newest first: events that continue one another, in time order."""
+    return page(_storylines(store), limit, offset)
+
+
+def storyline_record(store: Store, storyline_id: int) -> dict[str, Any] | None:
+    """A storyline with its timeline: each event with its brief's first summary line, cited."""
+    found = [s for s in _storylines(store) if s["id"] == storyline_id]
+    if not found:
+        return None
+    story = found[0]
+    timeline = []
+    for e in story["events"]:
+        record = event_record(store, e["id"])
+        summary = (record or {}).get("brief", {}).get("summary") or [None]
+        timeline.append({**e, "line": summary[0]})
+    story["timeline"] = timeline
+    return story
+
+
+@router.get("/storylines/{storyline_id}")
+def storyline(storyline_id: int, store: StoreDep) -> dict[str, Any]:
+    """One storyline with its timeline."""
+    record = storyline_record(store, storyline_id)
+    if record is None:
+        raise HTTPException(404, f"no storyline {storyline_id}")
+    return record
+
+
+@router.get("/entities")
+def entities(
+    store: StoreDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    q: Annotated[str | None, Query(description="Part of a name or alias.")] = None,
+    label: str | None = None,
+) -> dict[str, Any]:
+    """Canonical entities, most reported first, with aliases."""
+    rows = sorted(store.entities(), key=lambda e: (-e.articles, e.name))
+    if label:
+        rows = [e for e in rows if e.label == label.upper()]
+    if q:
+        needle = q.casefold()
+        rows = [e for e in rows if any(needle in a.casefold() for a in (e.name, *e.aliases))]
+    items = [
+        {
+            "id": e.id,
+            "name": e.name,
+            "label": e.label,
+            "aliases": list(e.aliases),
+            "articles": e.articles,
+        }
+        for e in rows
+    ]
+    return page(items, limit, offset)
+
+
+@router.get("/search")
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, description="Words to find (all of them).")],
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Full-text search over article titles and texts (SQLite FTS5), best match first."""
+    hits, total = store.search(q, limit, offset)
+    items = []
+    for h in hits:
+        snippet = h.snippet.replace("\x02", "").replace("\x03", "")
+        items.append(
+            {
+                "article_id": h.article_id,
+                "title": h.title,
+                "outlet": h.outlet,
+                "published": h.published,
+                "snippet": snippet,
+                "event_id": store.event_of(h.article_id),
+            }
+        )
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+INGEST_BODY = {
+    "description": "An article record (id, url, outlet, date, title, text), a list of them, "
+    '`{"articles": [...]}`, or `{"urls": ["https://..."]}` to fetch.',
+    "required": True,
+    "content": {"application/json": {"schema": {"type": ["object", "array"]}}},
+}
+
+
+@router.post("/ingest", openapi_extra={"requestBody": INGEST_BODY})
+async def ingest(request: Request, background: BackgroundTasks) -> dict[str, Any]:
+    """Add articles (needs `Authorization: Bearer <token>`). Answers what was added,
+    duplicated and rejected, as `storylens ingest --json`; new articles are then enriched and
+    clustered in the background."""
+    state = app_state(request)
+    if state.token is None:
+        raise HTTPException(
+            403, "ingest is disabled: set serve.api_token in the config or STORYLENS_API_TOKEN"
+        )
+    given = request.headers.get("authorization", "")
+    if not hmac.compare_digest(given.encode(), f"Bearer {state.token}".encode()):
+        raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is required")
+    body = await _read_capped(request, state.config.serve.max_body_bytes)
+    try:
+        payload = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise HTTPException(400, f"the body is not JSON: {exc}") from exc
+    if not isinstance(payload, dict | list):
+        raise HTTPException(400, 'send an article object, a list of them, or {"urls": [...]}')
+    report = await run_in_threadpool(_ingest, state, payload)
+    if (report["added"] or report["revisions"]) and state.config.serve.refresh_after_ingest:
+        background.add_task(_refresh, state)
+        report["refresh"] = "scheduled"
+    return report
+
+
+async def _read_capped(request: Request, cap: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > cap:
+        raise HTTPException(413, f"the body is over the limit of {cap} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            raise HTTPException(413, f"the body is over the limit of {cap} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _ingest(state: AppState, payload: dict[str, Any] | list[Any]) -> dict[str, Any]:
+    from storylens.ingest.fetch import HttpxFetcher
+    from storylens.pipeline import ingest as run_ingest
+
+    store = state.store()
+    try:
+        if isinstance(payload, dict) and "urls" in payload:
+            urls = payload["urls"]
+            if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
+                raise HTTPException(400, '"urls" must be a list of http(s) URLs')
+            config = state.config
+            fetcher = HttpxFetcher(config.fetch, config.max_document_bytes)
+            return run_ingest(urls, store, config, fetcher=fetcher, reader_process=False).as_dict()
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "request.json"
+            path.write_text(json.dumps(payload), encoding="utf-8")
+            report = run_ingest([str(path)], store, state.config, reader_process=False).as_dict()
+        for reject in report["rejected"]:  # the temporary file's name means nothing to a client
+            reject["source"] = reject["source"].replace(str(path), "request")
+        return report
+    finally:
+        store.close()
+
+
+def _refresh(state: AppState) -> None:
+    from storylens.updates import refresh
+
+    with state.refresh_lock:  # one at a time: each finds what the one before left
+        store = state.store()
+        try:
+            refresh(store)
+        finally:
+            store.close()

@@ -1,0 +1,130 @@
+"""What the API and the UI read: events (summaries cached in the store while their members are
+unchanged), one event's record with relations and brief (cached likewise), filters and pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.events import build_events
+from storylens.store.base import Store
+
+MAX_LIMIT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters of the events list; every one given must hold."""
+
+    since: str | None = None  # the event ends on or after this day (YYYY-MM-DD)
+    until: str | None = None  # the event starts on or before this day
+    entity: int | None = None  # an entity id its reports mention
+    outlet: str | None = None  # an outlet among its reports' (case-insensitive substring)
+    storyline: int | None = None
+    q: str | None = None  # words its reports contain (full text)
+
+
+def event_summaries(store: Store) -> list[dict[str, Any]]:
+    """Every live event's summary (``Event.as_dict()`` plus ``conflicts`` when known), newest
+    first. Summaries are computed once per change of an event's members and kept in the store."""
+    signatures = store.event_signatures()
+    cached = store.cached_events(list(signatures))
+    stale = [e for e, sig in signatures.items() if e not in cached or cached[e].signature != sig]
+    summaries = {e: dict(c.summary, conflicts=c.conflicts) for e, c in cached.items()}
+    if stale:
+        fresh = build_events(store, stale)
+        with store.transaction():
+            for event in fresh:
+                data = event.as_dict()
+                store.cache_event(event.id, signatures[event.id], data)
+                summaries[event.id] = dict(data, conflicts=None)
+    stories = store.storyline_ids()  # storylines change without members changing
+    out = []
+    for event_id in signatures:
+        if event_id in summaries:
+            summary = summaries[event_id]
+            summary["storyline_id"] = stories.get(event_id)
+            out.append(summary)
+    out.sort(key=lambda e: (e["end"] or "", e["id"]), reverse=True)
+    return out
+
+
+def filter_events(
+    store: Store, events: list[dict[str, Any]], f: EventFilter
+) -> list[dict[str, Any]]:
+    keep: set[int] | None = None
+    if f.entity is not None:
+        keep = set(store.events_of_entity(f.entity))
+    if f.q:
+        hits, _ = store.search(f.q, limit=1000)
+        found = {ev for h in hits if (ev := store.event_of(h.article_id)) is not None}
+        keep = found if keep is None else keep & found
+    out = []
+    outlet = f.outlet.casefold() if f.outlet else None
+    for e in events:
+        if keep is not None and e["id"] not in keep:
+            continue
+        if f.since and (e["end"] or "") < f.since:
+            continue
+        if f.until and (e["start"] or "9999") > f.until:
+            continue
+        if f.storyline is not None and e["storyline_id"] != f.storyline:
+            continue
+        if outlet and not any(outlet in (o or "").casefold() for o in e["outlets"]):
+            continue
+        out.append(e)
+    return out
+
+
+def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    return {
+        "total": len(items),
+        "limit": limit,
+        "offset": offset,
+        "items": items[offset : offset + limit],
+    }
+
+
+def event_record(store: Store, event_id: int) -> dict[str, Any] | None:
+    """The event as ``storylens event ID --json`` gives it, computed once per change of its
+    members. None if there is no such event."""
+    from storylens.export import event_record as compute
+
+    live = store.resolve_event(event_id)
+    if live is None:
+        return None
+    signature = store.event_signatures().get(live)
+    if signature is None:
+        return None
+    cached = store.cached_events([live]).get(live)
+    if cached is not None and cached.signature == signature and cached.record is not None:
+        record = dict(cached.record)
+    else:
+        computed = compute(store, live)
+        if computed is None:
+            return None
+        record = computed
+        summary = {k: record[k] for k in record if k not in ("reports", "relations", "brief")}
+        conflicts = sum(1 for r in record["relations"] if r["relation"].startswith("conflict:"))
+        with store.transaction():
+            store.cache_event(live, signature, summary, record, conflicts)
+    record["storyline_id"] = store.storyline_ids().get(live)
+    if live != event_id:
+        record["merged_from"] = event_id
+    return record
+
+
+def with_conflicts(store: Store, events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events with their number of conflicts, comparing those not compared yet."""
+    out = []
+    for e in events:
+        if e.get("conflicts") is None:
+            record = event_record(store, e["id"]) or {}
+            relations = record.get("relations", [])
+            conflicts = sum(1 for r in relations if r["relation"].startswith("conflict:"))
+            e = dict(e, conflicts=conflicts)
+        out.append(e)
+    return out

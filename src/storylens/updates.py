@@ -139,8 +139,9 @@ class Watcher:
     def next_due(self) -> float:
         return min(t.due for t in self._state) if self._state else self.clock()
 
-    def run(self, rounds: int | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+    def run(self, rounds: int | None = None, sleep: Callable[[float], None] | None = None) -> None:
         """Poll until interrupted (or ``rounds`` polls); sleeps between polls."""
+        sleep = sleep or time.sleep
         done = 0
         while rounds is None or done < rounds:
             self.poll()

@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 MAX_BACKOFF = 6 * 3600.0  # seconds: a failing feed is still tried four times a day
 
 
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
 @dataclass(frozen=True, slots=True)
 class RefreshReport:
     enriched: int
@@ -141,7 +145,7 @@ class Watcher:
 
     def run(self, rounds: int | None = None, sleep: Callable[[float], None] | None = None) -> None:
         """Poll until interrupted (or ``rounds`` polls); sleeps between polls."""
-        sleep = sleep or time.sleep
+        sleep = sleep or _sleep
         done = 0
         while rounds is None or done < rounds:
             self.poll()

@@ -151,13 +151,13 @@ def test_ingest_urls(client: TestClient, server: object) -> None:
 
     assert isinstance(server, LocalServer)
     page = (
-        "<html><head><title>Ferry strike ends</title></head><body><article><h1>Ferry strike "
-        "ends</h1><p>Ferry crews in Brenna returned to work on Wednesday after the port "
-        "authority agreed to a pay rise of 4 percent, ending a nine-day strike that had "
-        "stranded thousands of passengers and cost the port millions of euros.</p>"
-        "<p>The union said its members would vote on the deal next week.</p></article>"
-        "</body></html>"
-    ).encode()
+        b"<html><head><title>Ferry strike ends</title></head><body><article><h1>Ferry strike "
+        b"ends</h1><p>Ferry crews in Brenna returned to work on Wednesday after the port "
+        b"authority agreed to a pay rise of 4 percent, ending a nine-day strike that had "
+        b"stranded thousands of passengers and cost the port millions of euros.</p>"
+        b"<p>The union said its members would vote on the deal next week.</p></article>"
+        b"</body></html>"
+    )
     server.routes["/strike"] = (200, "text/html; charset=utf-8", page)
     r = client.post("/api/ingest", json={"urls": [server.url("/strike")]}, headers=AUTH)
     assert r.status_code == 200 and r.json()["added"] == 1

@@ -29,7 +29,9 @@ demo: install
 	$(BIN)/storylens --db demo.db brief
 	$(BIN)/storylens --db demo.db report demo-report.html
 	$(BIN)/storylens --db demo.db stats
-	@echo "Open demo-report.html in a browser for every event's brief, sources and conflicts."
+	@echo "Open demo-report.html in a browser for every event's brief, sources and conflicts,"
+	@echo "or browse the sample in the web UI: make demo SERVE=1 (then http://127.0.0.1:8000/)."
+	@if [ "$(SERVE)" = "1" ]; then $(BIN)/storylens --db demo.db serve; fi
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -47,4 +49,4 @@ bench: install
 	$(BIN)/python benchmarks/ingest.py
 
 clean:
-	rm -rf $(VENV) demo.db demo-report.html .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo.db demo-report.html test-artifacts .pytest_cache .mypy_cache .ruff_cache

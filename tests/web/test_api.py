@@ -189,7 +189,7 @@ def test_errors_are_problem_details_without_traces(
     def boom(*args: object, **kw: object) -> object:
         raise RuntimeError("secret internals /etc/passwd")
 
-    monkeypatch.setattr(api, "event_summaries", boom)
+    monkeypatch.setattr(api, "filter_events", boom)
     r = client.get("/api/events")
     assert r.status_code == 500
     assert r.json()["detail"] == "internal error: the server log has the details"

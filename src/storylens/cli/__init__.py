@@ -54,7 +54,7 @@ def _global(
         format="%(levelname)s %(name)s: %(message)s",
     )
     cfg = load_config(config)
-    ctx.obj = State(config=cfg, db=db or cfg.db)
+    ctx.obj = State(config=cfg, db=db or cfg.db, config_path=config)
 
 
 ingest_cmds.register(app)

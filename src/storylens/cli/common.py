@@ -25,6 +25,7 @@ err_console = Console(stderr=True)
 class State:
     config: Config
     db: Path | None = None
+    config_path: Path | None = None
 
     def store(self) -> Store:
         return open_store(self.db)

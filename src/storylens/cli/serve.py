@@ -19,19 +19,38 @@ def serve_cmd(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes (one per core serves most).")
+    ] = 1,
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /docs) and the web UI (/) over the store."""
+    import os
+
     import uvicorn
 
     from storylens.web import create_app
 
     st = state(ctx)
     app = create_app(st.db, st.config)
-    token = app.state.storylens.token
     console.print(f"storylens on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
-    if token is None:
+    if app.state.storylens.token is None:
         console.print("POST /api/ingest is off: set STORYLENS_API_TOKEN (or serve.api_token)")
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+        return
+    # each worker process builds its own app from the environment
+    if st.db is not None:
+        os.environ["STORYLENS_DB"] = str(st.db.resolve())
+    if st.config_path is not None:
+        os.environ["STORYLENS_CONFIG"] = str(st.config_path.resolve())
+    uvicorn.run(
+        "storylens.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*$", re.IGNORECASE)

@@ -216,13 +216,22 @@ class EntityTables:
             aliases.setdefault(int(entity_id), Counter())[alias] += count
             if is_role:
                 roles.add(alias)
+        # counts and labels of the entities asked for only: a page of events asks for a few
+        # entities each, and a scan of every mention per event grows with the square of the store
+        only = where.replace("m.entity_id", "entity_id")
         articles = dict(
             self._db.execute(
                 "SELECT entity_id, COUNT(DISTINCT article_id) FROM mentions "
-                "WHERE entity_id IS NOT NULL GROUP BY 1"
+                + (only or "WHERE entity_id IS NOT NULL ")
+                + "GROUP BY 1",
+                params,
             ).fetchall()
         )
-        labels = dict(self._db.execute("SELECT id, label FROM entities").fetchall())
+        labels = dict(
+            self._db.execute(
+                "SELECT id, label FROM entities " + where.replace("m.entity_id", "id"), params
+            ).fetchall()
+        )
         out = [
             Entity(
                 id=entity_id,

@@ -315,6 +315,47 @@ class EventTables:
         ).fetchone()
         return int(row[0]) if row else None
 
+    def event_signature(self, event_id: int) -> str | None:
+        """The signature (see :meth:`event_signatures`) of one event; None if it has no
+        members."""
+        h = hashlib.sha1()
+        n = 0
+        for article_id, chash, version in self._db.execute(
+            "SELECT e.article_id, a.content_hash, COALESCE(n.version, 0) "
+            "FROM event_articles e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN enrichments n ON n.article_id = e.article_id "
+            "WHERE e.event_id = ? ORDER BY e.article_id",
+            (event_id,),
+        ):
+            h.update(f"{article_id}:{chash}:{version};".encode())
+            n += 1
+        return h.hexdigest() if n else None
+
+    def cached_record_json(self, event_id: int, signature: str) -> str | None:
+        """The cached record of an event as JSON text, if it is still valid."""
+        row = self._db.execute(
+            "SELECT record FROM event_cache WHERE event_id = ? AND signature = ?",
+            (event_id, signature),
+        ).fetchone()
+        return str(row[0]) if row is not None and row[0] is not None else None
+
+    def generation(self) -> str:
+        """Changes whenever events, their members, enrichments or cached comparisons change: a
+        key for caches of what is derived from them."""
+        row = self._db.execute(
+            "SELECT (SELECT COUNT(*) FROM event_articles), (SELECT MAX(rowid) FROM event_articles),"
+            " (SELECT MAX(updated_at) FROM events), (SELECT COUNT(*) FROM events),"
+            " (SELECT COUNT(*) FROM enrichments), (SELECT MAX(seq) FROM articles),"
+            " (SELECT COUNT(*) FROM event_cache WHERE conflicts IS NOT NULL)"
+        ).fetchone()
+        return ":".join(str(x) for x in row)
+
+    def storyline_of(self, event_id: int) -> int | None:
+        row = self._db.execute(
+            "SELECT storyline_id FROM events WHERE id = ?", (event_id,)
+        ).fetchone()
+        return int(row[0]) if row is not None and row[0] is not None else None
+
     def event_signatures(self) -> dict[int, str]:
         """For every live event, a digest of its members and their content: a cached summary
         or comparison is valid while it is unchanged."""

@@ -5,19 +5,20 @@ from __future__ import annotations
 import hmac
 import json
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
-from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 
 from storylens.store.base import Store
 from storylens.web.app import AppState
 from storylens.web.queries import (
     EventFilter,
+    cached_event_record_json,
     event_record,
-    event_summaries,
+    event_record_json,
     filter_events,
     page,
     with_conflicts,
@@ -35,8 +36,19 @@ def app_state(request: Request) -> AppState:
     return state
 
 
-def store_of(request: Request) -> Iterator[Store]:
-    yield from app_state(request).stores()
+class _ThreadStore:
+    """The store of whichever thread uses it (see ``AppState.local_store``): endpoints run in
+    a thread pool, and this dependency, resolved in the event loop, costs no thread hop."""
+
+    def __init__(self, state: AppState) -> None:
+        self._state = state
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._state.local_store(), name)
+
+
+async def store_of(request: Request) -> Store:
+    return cast(Store, _ThreadStore(app_state(request)))
 
 
 StoreDep = Annotated[Store, Depends(store_of)]
@@ -78,8 +90,9 @@ def article(article_id: str, store: StoreDep) -> dict[str, Any]:
     return record
 
 
-@router.get("/events")
+@router.get("/events", response_class=JSONResponse)
 def events(
+    request: Request,
     store: StoreDep,
     limit: Limit = 20,
     offset: Offset = 0,
@@ -93,30 +106,33 @@ def events(
     outlet: str | None = None,
     storyline: int | None = None,
     q: Annotated[str | None, Query(description="Words its reports contain.")] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Events, newest first, with their number of conflicts; filtered and paged."""
     found = filter_events(
         store,
-        event_summaries(store),
+        app_state(request).summaries(store),
         EventFilter(since, until, entity, outlet, storyline, q),
     )
     result = page(found, limit, offset)
     result["items"] = with_conflicts(store, result["items"])
-    return result
+    return JSONResponse(result)
 
 
-@router.get("/events/{event_id}")
-def event(event_id: int, store: StoreDep) -> dict[str, Any]:
+@router.get("/events/{event_id}", response_class=Response)
+async def event(event_id: int, store: StoreDep) -> Response:
     """One event: summary, reports, relations between their statements, and the brief (the
     JSON of ``storylens event ID --json``)."""
-    record = event_record(store, event_id)
-    if record is None:
+    # a cached record is a few small indexed reads: answered on the event loop; computing
+    # one (a comparison, tens of milliseconds) goes to the thread pool
+    text = cached_event_record_json(store, event_id)
+    if text is None:
+        text = await run_in_threadpool(event_record_json, store, event_id)
+    if text is None:
         raise HTTPException(404, f"no event {event_id}")
-    return record
+    return Response(text, media_type="application/json")
 
 
-def _storylines(store: Store) -> list[dict[str, Any]]:
-    events = event_summaries(store)
+def _storylines(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_story: dict[int, list[dict[str, Any]]] = {}
     for e in events:
         if e["storyline_id"] is not None:
@@ -142,14 +158,18 @@ def _storylines(store: Store) -> list[dict[str, Any]]:
 
 
 @router.get("/storylines")
-def storylines(store: StoreDep, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+def storylines(
+    request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
+) -> dict[str, Any]:
     """Storylines, newest first: events that continue one another, in time order."""
-    return page(_storylines(store), limit, offset)
+    return page(_storylines(app_state(request).summaries(store)), limit, offset)
 
 
-def storyline_record(store: Store, storyline_id: int) -> dict[str, Any] | None:
+def storyline_record(
+    store: Store, storyline_id: int, events: list[dict[str, Any]]
+) -> dict[str, Any] | None:
     """A storyline with its timeline: each event with its brief's first summary line, cited."""
-    found = [s for s in _storylines(store) if s["id"] == storyline_id]
+    found = [s for s in _storylines(events) if s["id"] == storyline_id]
     if not found:
         return None
     story = found[0]
@@ -163,9 +183,9 @@ def storyline_record(store: Store, storyline_id: int) -> dict[str, Any] | None:
 
 
 @router.get("/storylines/{storyline_id}")
-def storyline(storyline_id: int, store: StoreDep) -> dict[str, Any]:
+def storyline(storyline_id: int, request: Request, store: StoreDep) -> dict[str, Any]:
     """One storyline with its timeline."""
-    record = storyline_record(store, storyline_id)
+    record = storyline_record(store, storyline_id, app_state(request).summaries(store))
     if record is None:
         raise HTTPException(404, f"no storyline {storyline_id}")
     return record
@@ -199,13 +219,13 @@ def entities(
     return page(items, limit, offset)
 
 
-@router.get("/search")
+@router.get("/search", response_class=JSONResponse)
 def search(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, description="Words to find (all of them).")],
     limit: Limit = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Full-text search over article titles and texts (SQLite FTS5), best match first."""
     hits, total = store.search(q, limit, offset)
     items = []
@@ -221,7 +241,7 @@ def search(
                 "event_id": store.event_of(h.article_id),
             }
         )
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    return JSONResponse({"total": total, "limit": limit, "offset": offset, "items": items})
 
 
 INGEST_BODY = {

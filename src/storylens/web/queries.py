@@ -3,6 +3,7 @@ unchanged), one event's record with relations and brief (cached likewise), filte
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -91,30 +92,51 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 def event_record(store: Store, event_id: int) -> dict[str, Any] | None:
     """The event as ``storylens event ID --json`` gives it, computed once per change of its
     members. None if there is no such event."""
+    text = event_record_json(store, event_id)
+    return json.loads(text) if text is not None else None
+
+
+def cached_event_record_json(store: Store, event_id: int) -> str | None:
+    """:func:`event_record_json` if the record is cached and valid, else None (without
+    computing anything)."""
+    live = store.resolve_event(event_id)
+    if live is None:
+        return None
+    signature = store.event_signature(live)
+    text = store.cached_record_json(live, signature) if signature is not None else None
+    return _with_live_fields(store, text, live, event_id) if text is not None else None
+
+
+def event_record_json(store: Store, event_id: int) -> str | None:
+    """:func:`event_record` as JSON text: served from the cache without parsing it."""
     from storylens.export import event_record as compute
 
     live = store.resolve_event(event_id)
     if live is None:
         return None
-    signature = store.event_signatures().get(live)
+    signature = store.event_signature(live)
     if signature is None:
         return None
-    cached = store.cached_events([live]).get(live)
-    if cached is not None and cached.signature == signature and cached.record is not None:
-        record = dict(cached.record)
-    else:
-        computed = compute(store, live)
-        if computed is None:
+    text = store.cached_record_json(live, signature)
+    if text is None:
+        record = compute(store, live)
+        if record is None:
             return None
-        record = computed
+        record.pop("storyline_id", None)
         summary = {k: record[k] for k in record if k not in ("reports", "relations", "brief")}
         conflicts = sum(1 for r in record["relations"] if r["relation"].startswith("conflict:"))
         with store.transaction():
             store.cache_event(live, signature, summary, record, conflicts)
-    record["storyline_id"] = store.storyline_ids().get(live)
-    if live != event_id:
-        record["merged_from"] = event_id
-    return record
+        text = json.dumps(record)
+    return _with_live_fields(store, text, live, event_id)
+
+
+def _with_live_fields(store: Store, text: str, live: int, asked: int) -> str:
+    """What may change without the members changing, added outside the cached text."""
+    extra: dict[str, Any] = {"storyline_id": store.storyline_of(live)}
+    if live != asked:
+        extra["merged_from"] = asked
+    return text[:-1] + ", " + json.dumps(extra)[1:]
 
 
 def with_conflicts(store: Store, events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

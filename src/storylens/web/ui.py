@@ -15,12 +15,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from storylens.store.base import Store
-from storylens.web.api import StoreDep, _storylines, storyline_record
+from storylens.web.api import StoreDep, _storylines, app_state, storyline_record
 from storylens.web.charts import Point, time_chart
 from storylens.web.queries import (
     EventFilter,
     event_record,
-    event_summaries,
     filter_events,
     page,
     with_conflicts,
@@ -71,7 +70,7 @@ def events_page(
     since = since or None
     until = until or None
     f = EventFilter(since, until, entity, outlet or None, storyline, q or None)
-    found = filter_events(store, event_summaries(store), f)
+    found = filter_events(store, app_state(request).summaries(store), f)
     result = page(found, PAGE, (p - 1) * PAGE)
     items = with_conflicts(store, result["items"])
     params = {k: v for k, v in {"q": q, "from": since, "to": until, "outlet": outlet}.items() if v}
@@ -180,13 +179,14 @@ def article_page(
 
 @router.get("/storylines", response_class=HTMLResponse)
 def storylines_page(request: Request, store: StoreDep) -> Response:
-    return templates.TemplateResponse(request, "storylines.html", {"stories": _storylines(store)})
+    stories = _storylines(app_state(request).summaries(store))
+    return templates.TemplateResponse(request, "storylines.html", {"stories": stories})
 
 
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
 def storyline_page(request: Request, storyline_id: int, store: StoreDep) -> Response:
     """A storyline's events on a timeline chart, each with one cited line."""
-    story = storyline_record(store, storyline_id)
+    story = storyline_record(store, storyline_id, app_state(request).summaries(store))
     if story is None:
         raise HTTPException(404, f"no storyline {storyline_id}")
     chart = time_chart(
@@ -214,7 +214,7 @@ def entity_page(request: Request, entity_id: int, store: StoreDep) -> Response:
         raise HTTPException(404, f"no entity {entity_id}")
     entity = found[0]
     counts = store.events_of_entity(entity_id)
-    events = [e for e in event_summaries(store) if e["id"] in counts]
+    events = [e for e in app_state(request).summaries(store) if e["id"] in counts]
     return templates.TemplateResponse(
         request,
         "entity.html",

@@ -497,6 +497,17 @@ def _mark_composites(values: list[Value], text: str) -> list[Value]:
 # --- comparing values -------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """What comparing two values may look up: the reports, their aligned sentences, and the
+    values by sentence and by report."""
+
+    reports: Sequence[Report]
+    index: SentenceIndex
+    by_sentence: dict[SentenceRef, list[Value]]
+    by_report: dict[int, list[Value]]
+
+
 def compare_values(
     reports: Sequence[Report], index: SentenceIndex, values: Sequence[Value]
 ) -> list[ValuePair]:
@@ -504,11 +515,6 @@ def compare_values(
     by_dim: dict[str, list[Value]] = defaultdict(list)
     for v in values:
         by_dim[v.dimension].append(v)
-    by_sentence: dict[SentenceRef, list[Value]] = defaultdict(list)
-    by_report: dict[int, list[Value]] = defaultdict(list)
-    for v in values:
-        by_sentence[v.sentence].append(v)
-        by_report[v.report].append(v)
     # words next to most values of a dimension say only what is measured ("earthquake" by
     # magnitudes): they do not tell two values of one report apart
     generic: dict[str, set[str]] = {}
@@ -518,20 +524,18 @@ def compare_values(
         generic[dim] = {w for w, n in counts.items() if n >= floor}
     values = [replace(v, near=v.near - generic[v.dimension]) for v in values]
     by_dim = defaultdict(list)
-    by_sentence = defaultdict(list)
-    by_report = defaultdict(list)
+    event = _Event(reports, index, defaultdict(list), defaultdict(list))
     for v in values:
         by_dim[v.dimension].append(v)
-        by_sentence[v.sentence].append(v)
-        by_report[v.report].append(v)
+        event.by_sentence[v.sentence].append(v)
+        event.by_report[v.report].append(v)
     out = []
     for dim_values in by_dim.values():
         for i, a in enumerate(dim_values):
             for b in dim_values[i + 1 :]:
-                ra, rb = reports[a.report], reports[b.report]
-                if ra.source == rb.source:
+                if reports[a.report].source == reports[b.report].source:
                     continue
-                label = _label(a, b, ra, rb, index, by_sentence, by_report)
+                label = _label(a, b, event)
                 if label is not None:
                     out.append(ValuePair(a, b, label, index.similarity(a.sentence, b.sentence)))
     return out
@@ -543,28 +547,18 @@ def _overlap(a: Value, b: Value) -> bool:
     return not (a.high < b.low or b.high < a.low)
 
 
-def _label(
-    a: Value,
-    b: Value,
-    ra: Report,
-    rb: Report,
-    index: SentenceIndex,
-    by_sentence: dict[SentenceRef, list[Value]],
-    by_report: dict[int, list[Value]],
-) -> str | None:
-    sim = index.similarity(a.sentence, b.sentence)
+def _label(a: Value, b: Value, event: _Event) -> str | None:
+    """How two values of one dimension from different sources relate, or None if unknown."""
+    ra, rb = event.reports[a.report], event.reports[b.report]
+    sim = event.index.similarity(a.sentence, b.sentence)
     shared = a.context & b.context
     if a.dimension == "time" and a.zone and b.zone and a.zone != b.zone:
         return None  # "8:04 pm" local and "17:04 GMT" are one moment; zones are not converted
     if a.dimension == "date" and a.zone and b.zone and a.zone != b.zone:
-        return (
-            CONFLICT_PREFIX + "date"
-            if _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report)
-            else None
-        )
+        return CONFLICT_PREFIX + "date" if _same_fact(a, b, event) else None
     if a.dimension == "figure" and not _overlap(a, b):
         return None  # a long figure only ever agrees: two different ones are two things
-    if _unit_mixup(a, b) and _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report):
+    if _unit_mixup(a, b) and _same_fact(a, b, event):
         return CONFLICT_PREFIX + "number"  # "100 miles" / "over 100 kilometres"
     if _overlap(a, b) and not _exact_and_different(a, b):
         if not (shared or sim >= 0.3 or (a.specific and b.specific and sim >= AGREE_SIMILARITY)):
@@ -579,7 +573,7 @@ def _label(
         if (a.low, a.high) == (b.low, b.high) or _both_exact(a, b):
             return AGREE
         return REFINES if shared and sim >= CONFLICT_SIMILARITY else None
-    if not _same_fact(a, b, ra, rb, sim, shared, by_sentence, by_report):
+    if not _same_fact(a, b, event):
         return None
     if a.dimension in ("date", "daypart", "year", "weekday"):
         return CONFLICT_PREFIX + "date"
@@ -627,31 +621,17 @@ def _both_exact(a: Value, b: Value) -> bool:
     )
 
 
-def _same_fact(
-    a: Value,
-    b: Value,
-    ra: Report,
-    rb: Report,
-    sim: float,
-    shared: frozenset[str],
-    by_sentence: dict[SentenceRef, list[Value]],
-    by_report: dict[int, list[Value]],
-) -> bool:
+def _same_fact(a: Value, b: Value, event: _Event) -> bool:
     """Whether two different values demonstrably speak of the same thing (see module doc)."""
-    return _why_not_same(a, b, ra, rb, sim, shared, by_sentence, by_report) is None
+    return _why_not_same(a, b, event) is None
 
 
-def _why_not_same(
-    a: Value,
-    b: Value,
-    ra: Report,
-    rb: Report,
-    sim: float,
-    shared: frozenset[str],
-    by_sentence: dict[SentenceRef, list[Value]],
-    by_report: dict[int, list[Value]],
-) -> str | None:
+def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
     """Why two values may speak of different things, or None when they speak of one."""
+    ra, rb = event.reports[a.report], event.reports[b.report]
+    sim = event.index.similarity(a.sentence, b.sentence)
+    shared = a.context & b.context
+    by_sentence, by_report = event.by_sentence, event.by_report
     moment = a.dimension in MOMENTS
     if moment:
         shared = shared - TIME_WORDS - MONTH_WORDS

@@ -29,7 +29,7 @@ class EventFilter:
 def event_summaries(store: Store) -> list[dict[str, Any]]:
     """Every live event's summary (``Event.as_dict()`` plus ``conflicts`` when known), newest
     first. Summaries are computed once per change of an event's members and kept in the store."""
-    signatures = store.event_signatures()
+    signatures = {e: f"{sig}:v{_version()}" for e, sig in store.event_signatures().items()}
     cached = store.cached_events(list(signatures))
     stale = [e for e, sig in signatures.items() if e not in cached or cached[e].signature != sig]
     summaries = {e: dict(c.summary, conflicts=c.conflicts) for e, c in cached.items()}
@@ -89,6 +89,17 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     }
 
 
+def _version() -> int:
+    from storylens.compare import VERSION
+
+    return VERSION
+
+
+def _versioned(signature: str | None) -> str | None:
+    """A cache signature that also changes with the comparison's code version."""
+    return f"{signature}:v{_version()}" if signature is not None else None
+
+
 def event_record(store: Store, event_id: int) -> dict[str, Any] | None:
     """The event as ``storylens event ID --json`` gives it, computed once per change of its
     members. None if there is no such event."""
@@ -102,7 +113,7 @@ def cached_event_record_json(store: Store, event_id: int) -> str | None:
     live = store.resolve_event(event_id)
     if live is None:
         return None
-    signature = store.event_signature(live)
+    signature = _versioned(store.event_signature(live))
     text = store.cached_record_json(live, signature) if signature is not None else None
     return _with_live_fields(store, text, live, event_id) if text is not None else None
 
@@ -114,7 +125,7 @@ def event_record_json(store: Store, event_id: int) -> str | None:
     live = store.resolve_event(event_id)
     if live is None:
         return None
-    signature = store.event_signature(live)
+    signature = _versioned(store.event_signature(live))
     if signature is None:
         return None
     text = store.cached_record_json(live, signature)

@@ -41,6 +41,7 @@ AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 UNIQUE_SIMILARITY = 0.5  # a figure in a sentence this like another source's is not "only in"
 QUOTE_ECHO = 0.3  # a quotation sharing this much with another source's is not unique
 PARAPHRASE = 0.6  # ... nor one whose words another source's sentence mostly has
+MOMENT_KINDS = frozenset({"date", "daypart", "year", "weekday"})  # compared as dates
 UNIQUE_KINDS = frozenset({"money", "count_of_people", "quantity"})
 
 
@@ -83,44 +84,62 @@ def compare_reports(
     index: SentenceIndex | None = None,
     names: Mapping[int, str] | None = None,
 ) -> list[Relation]:
-    """All relations between the statements of ``reports`` (see the module doc)."""
+    """All relations between the statements of ``reports`` (see the module doc), conflicts
+    first."""
     index = index or SentenceIndex(reports, idf)
-    links: list[Link] = []
     values = read_values(reports)
-    for p in compare_values(reports, index, values):
-        kind = (
-            "date" if p.a.dimension == "date" else "time" if p.a.dimension == "time" else "number"
-        )
-        links.append(
-            Link(p.relation, kind, (p.a.report, p.a.span), (p.b.report, p.b.span),
-                 min(1.0, 0.5 + p.similarity), _value_note(reports, p.a, p.b))
-        )  # fmt: skip
-    facts = compare_places(reports, index) + compare_venues(reports, index)
-    facts += compare_directions(reports, index)
-    for f in facts + compare_events(reports, index):
-        links.append(Link(f.relation, f.kind, f.a, f.b, min(1.0, 0.4 + f.similarity), f.note))
     quotes = quote_facts(reports)
-    quote_pairs = compare_quotes(reports, quotes)
-    for q in quote_pairs:
-        note = speaker_note(reports, q) if q.relation != AGREE else ""
-        links.append(
-            Link(
-                q.relation, "quote", (q.a.report, q.a.span), (q.b.report, q.b.span), q.overlap, note
-            )
-        )
+    links = (
+        _value_links(reports, index, values)
+        + _fact_links(reports, index)
+        + _quote_links(reports, quotes)
+    )
     relations: list[Relation] = []
     for kind in ("number", "time", "date", "place", "venue", "quote", "event"):
         relations.extend(relations_from_links(reports, [x for x in links if x.kind == kind]))
     relations.extend(name_conflicts(reports, names or {}))
     relations.extend(word_conflicts(reports, idf))
-    conflicting = _conflicting_sentences(reports, relations)
-    relations.extend(_statement_agreements(reports, index, conflicting))
-    in_conflict = {(s.article_id, s.start) for r in relations if r.is_conflict for s in r.sides}
+    disputed = _in_conflict(relations)
+    relations.extend(_statement_agreements(reports, index, disputed))
+    uniques = _uniques(reports, index, values, quotes)
     relations.extend(
-        u for u in _uniques(reports, index, values, quotes)
-        if (u.sides[0].article_id, u.sides[0].start) not in in_conflict
-    )  # fmt: skip
+        u for u in uniques if (u.sides[0].article_id, u.sides[0].start) not in disputed
+    )
     return sorted(relations, key=_order)
+
+
+def _value_links(
+    reports: Sequence[Report], index: SentenceIndex, values: Sequence[Value]
+) -> list[Link]:
+    out = []
+    for p in compare_values(reports, index, values):
+        dim = p.a.dimension
+        kind = "time" if dim == "time" else "date" if dim in MOMENT_KINDS else "number"
+        note = f"{_written(reports, p.a)} / {_written(reports, p.b)}"
+        confidence = min(1.0, 0.5 + p.similarity)
+        out.append(
+            Link(p.relation, kind, (p.a.report, p.a.span), (p.b.report, p.b.span), confidence, note)
+        )
+    return out
+
+
+def _fact_links(reports: Sequence[Report], index: SentenceIndex) -> list[Link]:
+    facts = (
+        compare_places(reports, index)
+        + compare_directions(reports, index)
+        + compare_venues(reports, index)
+        + compare_events(reports, index)
+    )
+    return [Link(f.relation, f.kind, f.a, f.b, min(1.0, 0.4 + f.similarity), f.note) for f in facts]
+
+
+def _quote_links(reports: Sequence[Report], quotes: Sequence[QuoteFact]) -> list[Link]:
+    out = []
+    for q in compare_quotes(reports, quotes):
+        note = speaker_note(reports, q) if q.relation != AGREE else ""
+        a, b = (q.a.report, q.a.span), (q.b.report, q.b.span)
+        out.append(Link(q.relation, "quote", a, b, q.overlap, note))
+    return out
 
 
 def _order(r: Relation) -> tuple[int, float]:
@@ -128,15 +147,12 @@ def _order(r: Relation) -> tuple[int, float]:
     return rank, -r.confidence
 
 
-def _value_note(reports: Sequence[Report], a: Value, b: Value) -> str:
-    ta = reports[a.report].text[a.span.start : a.span.end]
-    tb = reports[b.report].text[b.span.start : b.span.end]
-    return f"{ta} / {tb}"
+def _written(reports: Sequence[Report], value: Value) -> str:
+    return reports[value.report].text[value.span.start : value.span.end]
 
 
-def _conflicting_sentences(
-    reports: Sequence[Report], relations: Sequence[Relation]
-) -> set[tuple[str, int]]:
+def _in_conflict(relations: Sequence[Relation]) -> set[tuple[str, int]]:
+    """The sentences (article id, start) that some conflict cites."""
     return {(s.article_id, s.start) for r in relations if r.is_conflict for s in r.sides}
 
 

@@ -49,15 +49,6 @@ class Report:
         start, end = min(start, span.start), max(end, span.end)
         return Side(self.id, self.outlet, start, end, self.text[start:end], span)
 
-    def sentence_side(self, sentence: Sentence) -> Side:
-        return Side(
-            self.id,
-            self.outlet,
-            sentence.start,
-            sentence.end,
-            self.text[sentence.start : sentence.end],
-        )
-
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing character ``offset``."""
         for s in self.sentences:

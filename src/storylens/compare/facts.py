@@ -18,9 +18,8 @@ from storylens.compare.align import SentenceIndex, SentencePair, SentenceRef
 from storylens.compare.data import Report
 from storylens.compare.model import AGREE, CONFLICT_PREFIX
 from storylens.compare.words import content_words, fold
-from storylens.model import Span
+from storylens.model import Sentence, Span
 
-DATE_SIMILARITY = 0.3
 PLACE_SIMILARITY = 0.33
 VENUE_SIMILARITY = 0.4
 
@@ -76,33 +75,9 @@ def date_mentions(text: str, start: int, end: int) -> list[DateMention]:
     return out
 
 
-def _same_day(a: DateMention, b: DateMention) -> bool:
-    return (a.month, a.day) == (b.month, b.day) and (
-        a.year is None or b.year is None or a.year == b.year
-    )
-
-
-def compare_dates(reports: Sequence[Report], index: SentenceIndex) -> list[FactPair]:
-    out = []
-    for pair in index.pairs:
-        if pair.similarity < DATE_SIMILARITY:
-            continue
-        (ra, sa), (rb, sb) = _sentences(reports, pair)
-        da = date_mentions(ra.text, sa.start, sa.end)
-        db = date_mentions(rb.text, sb.start, sb.end)
-        if len(da) != 1 or len(db) != 1:
-            continue  # one date each, or it is unclear which dates face each other
-        a, b = da[0], db[0]
-        relation = AGREE if _same_day(a, b) else CONFLICT_PREFIX + "date"
-        note = f"{ra.text[a.span.start : a.span.end]} / {rb.text[b.span.start : b.span.end]}"
-        out.append(
-            FactPair(relation, "date", (pair.a.report, a.span), (pair.b.report, b.span),
-                     pair.similarity, note)
-        )  # fmt: skip
-    return out
-
-
-def _sentences(reports: Sequence[Report], pair: SentencePair):  # type: ignore[no-untyped-def]
+def _sentences(
+    reports: Sequence[Report], pair: SentencePair
+) -> tuple[tuple[Report, Sentence], tuple[Report, Sentence]]:
     ra, rb = reports[pair.a.report], reports[pair.b.report]
     return (ra, ra.sentences[pair.a.sentence]), (rb, rb.sentences[pair.b.sentence])
 

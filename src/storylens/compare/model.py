@@ -17,7 +17,6 @@ UNIQUE = "unique"
 REFINES = "refines"
 UPDATE = "differs:update"
 CONFLICT_PREFIX = "conflict:"
-CONFLICT_KINDS = ("number", "referent", "attribution", "date", "place", "name", "speaker")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,13 +85,6 @@ class AppState:
             if self._watch is not None:
                 self._watch.close()
                 self._watch = None
-
-    def stores(self) -> Iterator[Store]:
-        store = self.store()
-        try:
-            yield store
-        finally:
-            store.close()
 
     def summaries(self, store: Store) -> list[dict[str, Any]]:
         """Every live event's summary, newest first; kept in memory until anyone writes to the

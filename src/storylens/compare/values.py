@@ -30,6 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from storylens.compare.align import SentenceIndex, SentenceRef
 from storylens.compare.data import Report
@@ -382,7 +383,18 @@ def _number_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -
 
 
 def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -> list[Value]:
-    text, out = report.text, []
+    text = report.text
+    out: list[Value] = []
+
+    def point(span: Span, dim: str, key: float, *, near: bool = False, **extra: Any) -> None:
+        """A value that is one point: a time, a date, a year, a figure, an ordinal."""
+        before, after = view.around(span)
+        out.append(
+            Value(ri, ref, span, dim, key - 0.4, key + 0.4, frozenset(before + after),
+                  extra.pop("anchors", frozenset()), specific=True,
+                  near=_near(before, after, frozenset()) if near else frozenset(), **extra)
+        )  # fmt: skip
+
     for m in _TIME.finditer(text, view.start, view.end):
         if not (m.group("ampm") or (m.group("sep") == ":" and m.group("m"))):
             continue
@@ -393,67 +405,28 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
         if m.group("ampm") and m.group("ampm")[0].lower() == "p":
             hour += 12
         minute = hour * 60 + int(m.group("m") or 0)
-        span = Span(m.start(), m.end())
-        before, after = view.around(span)
         zone = (m.group("zone") or "").upper() or None
-        out.append(
-            Value(ri, ref, span, "time", minute - 0.4, minute + 0.4, frozenset(before + after),
-                  frozenset(), zone=zone, specific=True, ambiguous=ambiguous)
-        )  # fmt: skip
+        point(Span(m.start(), m.end()), "time", minute, zone=zone, ambiguous=ambiguous)
     for m in _MILITARY.finditer(text, view.start, view.end):
         minute = int(m.group("h")) * 60 + int(m.group("m"))
-        span = Span(m.start(), m.end())
-        before, after = view.around(span)
-        out.append(
-            Value(ri, ref, span, "time", minute - 0.4, minute + 0.4, frozenset(before + after),
-                  frozenset(), zone=m.group("zone").upper(), specific=True)
-        )  # fmt: skip
+        point(Span(m.start(), m.end()), "time", minute, zone=m.group("zone").upper())
     for m in _YEAR.finditer(text, view.start, view.end):
-        year = int(m.group("y"))
-        span = Span(m.start("y"), m.end("y"))
-        before, after = view.around(span)
-        out.append(
-            Value(ri, ref, span, "year", year - 0.4, year + 0.4, frozenset(before + after),
-                  frozenset(), specific=True)
-        )  # fmt: skip
+        point(Span(m.start("y"), m.end("y")), "year", int(m.group("y")))
     for m in _FIGURE.finditer(text, view.start, view.end):
         digits = m.group().replace(",", "")
-        if len(digits.rstrip("0")) < 4:
-            continue  # round figures ("47,000") are said of many things
-        n = float(digits)
-        span = Span(m.start(), m.end())
-        before, after = view.around(span)
-        out.append(
-            Value(ri, ref, span, "figure", n - 0.4, n + 0.4, frozenset(before + after),
-                  frozenset(), specific=True)
-        )  # fmt: skip
+        if len(digits.rstrip("0")) >= 4:  # round figures ("47,000") are said of many things
+            point(Span(m.start(), m.end()), "figure", float(digits))
     for m in _WEEKDAY.finditer(text, view.start, view.end):
-        if _DAYPART.match(text, m.start()):
-            continue  # "Sunday morning" is read as a part of a day
-        day = _WEEKDAYS.index(m.group(1).lower())
-        span = Span(m.start(), m.end())
-        before, after = view.around(span)
-        out.append(
-            Value(ri, ref, span, "weekday", day - 0.4, day + 0.4, frozenset(before + after),
-                  frozenset(), specific=True, near=_near(before, after, frozenset()))
-        )  # fmt: skip
+        if not _DAYPART.match(text, m.start()):  # "Sunday morning" is a part of a day
+            day = _WEEKDAYS.index(m.group(1).lower())
+            point(Span(m.start(), m.end()), "weekday", day, near=True)
     for d in date_mentions(text, view.start, view.end):
-        before, after = view.around(d.span)
-        key = d.month * 100 + d.day
-        out.append(
-            Value(ri, ref, d.span, "date", key - 0.4, key + 0.4, frozenset(before + after),
-                  frozenset(), zone=str(d.year) if d.year else None, specific=True)
-        )  # fmt: skip
+        point(d.span, "date", d.month * 100 + d.day, zone=str(d.year) if d.year else None)
     for m in _DAYPART.finditer(text, view.start, view.end):
         day = _WEEKDAYS.index((m.group("d1") or m.group("d2")).lower())
         part = _PARTS.index((m.group("p1") or m.group("p2")).lower())
         key = day * 10 + (1 if part == 0 else part)  # "early hours" is the morning
-        span = Span(m.start(), m.end())
-        before, after = view.around(span)
-        out.append(
-            Value(ri, ref, span, "daypart", key - 0.4, key + 0.4, frozenset(before + after),
-                  frozenset(), specific=True)
-        )  # fmt: skip
+        point(Span(m.start(), m.end()), "daypart", key)
     claimed = [c.span for c in report.claims if view.start <= c.span.start < view.end]
     for m in _MEASURE.finditer(text, view.start, view.end):
         span = Span(m.start(), m.end())
@@ -473,13 +446,8 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
         )  # fmt: skip
     for m in _ORDINAL.finditer(text, view.start, view.end):
         span = Span(m.start(), m.end())
-        before, after = view.around(span)
-        n = int(m.group(1))
-        out.append(
-            Value(ri, ref, span, f"ordinal:{stem(m.group(2))}", n - 0.4, n + 0.4,
-                  frozenset(before + after), view.anchors(span), specific=True,
-                  near=_near(before, after, frozenset()))
-        )  # fmt: skip
+        dim = f"ordinal:{stem(m.group(2))}"
+        point(span, dim, int(m.group(1)), near=True, anchors=view.anchors(span))
     return out
 
 

@@ -334,3 +334,19 @@ class Event:
             "main_place": self.main_place,
             "storyline_id": self.storyline_id,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """The inverse of :meth:`as_dict` (other keys are ignored)."""
+        return cls(
+            id=int(data["id"]),
+            title=str(data["title"]),
+            start=data["start"],
+            end=data["end"],
+            article_ids=tuple(data["article_ids"]),
+            outlets=tuple(data["outlets"]),
+            independent_sources=int(data["independent_sources"]),
+            key_entities=tuple(data["key_entities"]),
+            main_place=data["main_place"],
+            storyline_id=data.get("storyline_id"),
+        )

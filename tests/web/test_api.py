@@ -84,8 +84,14 @@ def test_event_is_the_cli_record(client: TestClient, db: Path) -> None:
     assert client.get("/api/events/9999").json()["status"] == 404
 
 
-def test_storylines(client: TestClient) -> None:
-    stories = client.get("/api/storylines").json()
+def test_storylines(client: TestClient, db: Path) -> None:
+    from storylens.events import build_events, build_storylines
+
+    stories = client.get("/api/storylines", params={"limit": 100}).json()
+    store = SQLiteStore(db)
+    cli = [s.as_dict() for s in build_storylines(store, build_events(store))]
+    store.close()
+    assert stories["items"] == cli  # the same as `storylens storylines --json`
     assert stories["total"] >= 5
     two = next(s for s in stories["items"] if len(s["event_ids"]) == 2)
     one = client.get(f"/api/storylines/{two['id']}").json()

@@ -132,29 +132,13 @@ async def event(event_id: int, store: StoreDep) -> Response:
     return Response(text, media_type="application/json")
 
 
-def _storylines(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    by_story: dict[int, list[dict[str, Any]]] = {}
-    for e in events:
-        if e["storyline_id"] is not None:
-            by_story.setdefault(e["storyline_id"], []).append(e)
-    out = []
-    for story_id, members in by_story.items():
-        members.sort(key=lambda e: (e["start"] or "9999", e["id"]))
-        out.append(
-            {
-                "id": story_id,
-                "title": members[-1]["title"],
-                "start": members[0]["start"],
-                "end": max((e["end"] for e in members if e["end"]), default=None),
-                "event_ids": [e["id"] for e in members],
-                "events": [
-                    {"id": e["id"], "title": e["title"], "start": e["start"], "end": e["end"]}
-                    for e in members
-                ],
-            }
-        )
-    out.sort(key=lambda s: (s["end"] or "", s["id"]), reverse=True)
-    return out
+def _storylines(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The storylines of the event summaries, as ``storylens storylines --json`` gives them."""
+    from storylens.events import build_storylines
+    from storylens.model import Event
+
+    rebuilt = [Event.from_dict(e) for e in events]
+    return [story.as_dict() for story in build_storylines(store, rebuilt)]
 
 
 @router.get("/storylines")
@@ -162,14 +146,14 @@ def storylines(
     request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
 ) -> dict[str, Any]:
     """Storylines, newest first: events that continue one another, in time order."""
-    return page(_storylines(app_state(request).summaries(store)), limit, offset)
+    return page(_storylines(store, app_state(request).summaries(store)), limit, offset)
 
 
 def storyline_record(
     store: Store, storyline_id: int, events: list[dict[str, Any]]
 ) -> dict[str, Any] | None:
     """A storyline with its timeline: each event with its brief's first summary line, cited."""
-    found = [s for s in _storylines(events) if s["id"] == storyline_id]
+    found = [s for s in _storylines(store, events) if s["id"] == storyline_id]
     if not found:
         return None
     story = found[0]

@@ -179,7 +179,7 @@ def article_page(
 
 @router.get("/storylines", response_class=HTMLResponse)
 def storylines_page(request: Request, store: StoreDep) -> Response:
-    stories = _storylines(app_state(request).summaries(store))
+    stories = _storylines(store, app_state(request).summaries(store))
     return templates.TemplateResponse(request, "storylines.html", {"stories": stories})
 
 

@@ -112,3 +112,19 @@ def test_dev_storylines(shared: Path, tmp_path: Path) -> None:
     assert stories("grammys") != stories("lebron")
     assert stories("brics") != stories("chandrayaan")
     store.close()
+
+
+def test_time_factor_scales_by_the_gap_between_publication_days() -> None:
+    from datetime import date
+
+    from storylens.events.cluster import TIME_DECAY, WINDOW_DAYS, time_factor
+
+    day = date(2023, 2, 3)
+    assert time_factor(day, None) == time_factor(None, day) == 1.0
+    assert time_factor(day, day) == time_factor(day, date(2023, 2, 4)) == 1.0
+    two = time_factor(day, date(2023, 2, 5))
+    week = time_factor(day, date(2023, 2, 10))
+    assert 1.0 > two > week > 1.0 - TIME_DECAY
+    far = date.fromordinal(day.toordinal() + WINDOW_DAYS + 30)
+    assert time_factor(day, far) == pytest.approx(1.0 - TIME_DECAY)
+    assert time_factor(far, day) == time_factor(day, far)

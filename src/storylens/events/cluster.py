@@ -70,6 +70,11 @@ class _Vectors:
     terms: dict[str, float]
     entities: dict[int, float]
     day: date | None
+    ordinal: int | None = None  # the day as an ordinal, for fast gaps
+
+    def __post_init__(self) -> None:
+        if self.day is not None:
+            self.ordinal = self.day.toordinal()
 
     def index_keys(self) -> list[str]:
         """Index keys: the strongest entities and terms."""
@@ -128,7 +133,11 @@ def time_factor(a: date | None, b: date | None) -> float:
     """
     if a is None or b is None:
         return 1.0
-    gap = max(0, abs((a - b).days) - 1)
+    return _decay(abs(a.toordinal() - b.toordinal()))
+
+
+def _decay(days_apart: int) -> float:
+    gap = max(0, days_apart - 1)
     return 1.0 - TIME_DECAY * min(gap, WINDOW_DAYS) / WINDOW_DAYS
 
 
@@ -145,6 +154,7 @@ class Clusterer:
         self._clock = 0  # articles placed in this run
         self._today: date | None = None  # the newest article day seen
         self.touched: set[int] = set()  # events changed in this run
+        self.comparisons = 0  # article-to-article similarities computed in this run
         self._copy_of: dict[str, str] = {}  # pending near-duplicates -> their originals
 
     # --- loading -------------------------------------------------------------------------
@@ -254,20 +264,31 @@ class Clusterer:
     # --- similarity ----------------------------------------------------------------------
     def similarity(self, a: str, b: str) -> float:
         va, vb = self._vectors[a], self._vectors[b]
-        dense = max(0.0, float(va.dense @ vb.dense))
+        return self._score(va, vb, float(va.dense @ vb.dense))
+
+    @staticmethod
+    def _score(va: _Vectors, vb: _Vectors, dense: float) -> float:
+        """The weighted sum of the three cosines (``dense`` given), scaled by time proximity."""
         score = (
-            WEIGHTS["dense"] * dense
+            WEIGHTS["dense"] * max(0.0, dense)
             + WEIGHTS["terms"] * _dot(va.terms, vb.terms)  # type: ignore[arg-type]
             + WEIGHTS["entities"] * _dot(va.entities, vb.entities)  # type: ignore[arg-type]
         ) / sum(WEIGHTS.values())
-        return score * time_factor(va.day, vb.day)
+        if va.ordinal is None or vb.ordinal is None:
+            return score
+        return score * _decay(abs(va.ordinal - vb.ordinal))
 
     def link(self, article_id: str, event: ActiveEvent) -> float:
-        """Average similarity of the article to the event's latest reports."""
-        members = [m for m in event.members[-LINK_MEMBERS:] if m in self._vectors]
-        if not members:
+        """Average similarity of the article to the event's latest reports (their dense
+        cosines in one product)."""
+        others = [v for m in event.members[-LINK_MEMBERS:] if (v := self._vectors.get(m))]
+        if not others:
             return 0.0
-        return float(np.mean([self.similarity(article_id, m) for m in members]))
+        self.comparisons += len(others)
+        va = self._vectors[article_id]
+        dense = np.stack([o.dense for o in others]) @ va.dense
+        scores = [self._score(va, o, float(d)) for o, d in zip(others, dense, strict=True)]
+        return float(np.mean(scores))
 
     @staticmethod
     def _in_window(day: date | None, event: ActiveEvent, window: int | None = WINDOW_DAYS) -> bool:

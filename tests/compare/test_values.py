@@ -187,3 +187,60 @@ def test_same_sum_for_different_things_is_a_referent_conflict() -> None:
     rels = compare_reports(reports, idf_of(reports))
     assert "conflict:referent" in kinds(rels)
     assert not any(r.relation == "conflict:name" for r in rels)  # "bonding" / "booking"
+
+
+def test_the_same_long_figure_agrees_wherever_it_stands() -> None:
+    """An unround figure both reports write is one fact even in unlike sentences (a stats
+    table and a match report); two different long figures are two things, never a conflict."""
+    rels = relations(
+        "Attendance 43,217. Referee Anna Lopez.",
+        "Spain won in front of a baying crowd of 43,217 at Eden Park.",
+    )
+    [agreed] = [r for r in rels if r.relation == AGREE]
+    assert agreed.kind == "number" and all("43,217" in s.text for s in agreed.sides)
+    rels = relations(
+        "Attendance 43,217. Referee Anna Lopez.",
+        "Spain won in front of a baying crowd of 43,218 at Eden Park.",
+    )
+    assert not [r for r in rels if r.kind == "number"]
+
+
+def test_a_date_against_a_weekday_for_one_fact() -> None:
+    """August 19, 2023 was a Saturday: a report that says the storm made landfall then and one
+    that says it made landfall on Sunday contradict each other."""
+    sunday = "Hilary made landfall on Sunday morning over the coast of Baja California."
+    rels = relations(
+        "Hilary made landfall on August 19, 2023 over the coast of Baja California.", sunday
+    )
+    [conflict] = [r for r in rels if r.relation == "conflict:date"]
+    marked = set()
+    for side in conflict.sides:
+        assert side.highlight is not None
+        marked.add(side.text[side.highlight.start - side.start : side.highlight.end - side.start])
+    assert marked == {"August 19, 2023", "Sunday morning"}
+    # the same day said two ways agrees with itself: no conflict
+    saturday = "Hilary made landfall on Saturday morning over the coast of Baja California."
+    rels = relations(
+        "Hilary made landfall on August 19, 2023 over the coast of Baja California.", saturday
+    )
+    assert "conflict:date" not in kinds(rels)
+    # the year from the publication date when the text gives none
+    rels = relations(
+        "Hilary made landfall on August 19 over the coast of Baja California.",
+        sunday,
+        published="2023-08-21",
+    )
+    assert "conflict:date" in kinds(rels)
+    # a report naming the other's day elsewhere knows both moments
+    rels = relations(
+        "Hilary made landfall on August 19, 2023 over the coast of Baja California. "
+        "Rain went on through Sunday.",
+        sunday,
+    )
+    assert "conflict:date" not in kinds(rels)
+    # unlike sentences: two facts
+    rels = relations(
+        "The storm formed on August 19, 2023 far to the south.",
+        "Hilary made landfall on Sunday morning over the coast of Baja California.",
+    )
+    assert "conflict:date" not in kinds(rels)

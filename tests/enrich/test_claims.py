@@ -82,6 +82,29 @@ def test_number_with_qualifier_referent_and_ratio() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "referent"),
+    [
+        # a measure written as a modifier: the unit is the hyphenated word, the referent the
+        # noun it measures
+        ("A 1-mile evacuation zone around the site remains.", 1, "mile", "evacuation zone"),
+        ("Police cleared a 16-kilometre radius on Monday.", 16, "kilometre", "radius"),
+        ("Workers built a 10-foot wall.", 10, "foot", "wall"),
+        # a partitive counts the noun after "of"
+        ("Trump is charged with 13 of the 41 counts in the indictment.", 13, "count", "counts"),
+        ("Around 3,200 of the residents left.", 3200, "resident", "residents"),
+        # unchanged: a plain count
+        ("Officials counted 41 counts.", 41, "count", "counts"),
+    ],
+)
+def test_units_of_modifiers_and_partitives(
+    text: str, value: float, unit: str, referent: str
+) -> None:
+    found = [c for c in claims(text) if c.kind in ("quantity", "count_of_people")]
+    [c] = [c for c in found if c.value == value]
+    assert (c.unit, c.referent) == (unit, referent)
+
+
 def test_people_money_percent_and_time() -> None:
     found = claims(
         "At least 3,549 people died in Turkey on Monday, while the government "

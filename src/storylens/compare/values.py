@@ -30,6 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from storylens.compare.align import SentenceIndex, SentenceRef
@@ -506,7 +507,58 @@ def compare_values(
                 label = _label(a, b, event)
                 if label is not None:
                     out.append(ValuePair(a, b, label, index.similarity(a.sentence, b.sentence)))
+    days = by_dim.get("weekday", []) + by_dim.get("daypart", [])
+    for a, b in itertools.product(by_dim.get("date", []), days):
+        if reports[a.report].source != reports[b.report].source and _weekday_conflict(a, b, event):
+            sim = index.similarity(a.sentence, b.sentence)
+            out.append(ValuePair(a, b, CONFLICT_PREFIX + "date", sim))
     return out
+
+
+def _weekday_of(value: Value, report: Report) -> int | None:
+    """The weekday a month-day date falls on, in the year it writes or else the report's."""
+    year = value.zone or (report.day[:4] if report.day else None)
+    month, day = divmod(round(value.point), 100)
+    try:
+        return date(int(year), month, day).weekday() if year else None
+    except ValueError:
+        return None
+
+
+def _named_weekday(value: Value) -> int | None:
+    """The weekday a weekday ("Sunday") or a part of a day ("Sunday morning") names."""
+    if value.dimension == "weekday":
+        return round(value.point)
+    return round(value.point) // 10 if value.dimension == "daypart" else None
+
+
+def _days_of(ri: int, report: Report, event: _Event) -> set[int]:
+    """The weekdays a report names, directly or through its dates."""
+    out = set()
+    for v in event.by_report[ri]:
+        day = _weekday_of(v, report) if v.dimension == "date" else _named_weekday(v)
+        if day is not None:
+            out.add(day)
+    return out
+
+
+def _weekday_conflict(d: Value, w: Value, event: _Event) -> bool:
+    """A date one report gives and a weekday another gives for one fact, on different days:
+    "made landfall ... on August 19, 2023" (a Saturday) / "made landfall on Sunday morning".
+    Only when each sentence says the moment one way (a weekday beside its date is compared
+    date to date), neither report writes the other's day anywhere, and the two values pass
+    the same checks as two dates (:func:`_why_not_same`)."""
+    rd, rw = event.reports[d.report], event.reports[w.report]
+    day, named = _weekday_of(d, rd), _named_weekday(w)
+    if day is None or named is None or day == named:
+        return False
+    if any(_named_weekday(v) is not None for v in event.by_sentence[d.sentence]) or any(
+        v.dimension == "date" for v in event.by_sentence[w.sentence]
+    ):
+        return False
+    if named in _days_of(d.report, rd, event) or day in _days_of(w.report, rw, event):
+        return False  # each report knows the other's day
+    return _why_not_same(d, w, event) is None
 
 
 def _overlap(a: Value, b: Value) -> bool:
@@ -524,8 +576,10 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
         return None  # "8:04 pm" local and "17:04 GMT" are one moment; zones are not converted
     if a.dimension == "date" and a.zone and b.zone and a.zone != b.zone:
         return CONFLICT_PREFIX + "date" if _same_fact(a, b, event) else None
-    if a.dimension == "figure" and not _overlap(a, b):
-        return None  # a long figure only ever agrees: two different ones are two things
+    if a.dimension == "figure":
+        # a long figure only ever agrees (two different ones are two things), and the same
+        # unround figure ("43,217") in two reports of one event is one fact wherever it stands
+        return AGREE if _overlap(a, b) else None
     if _unit_mixup(a, b) and _same_fact(a, b, event):
         return CONFLICT_PREFIX + "number"  # "100 miles" / "over 100 kilometres"
     if _overlap(a, b) and not _exact_and_different(a, b):

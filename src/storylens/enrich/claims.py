@@ -211,6 +211,8 @@ def _number_claim(ent: SpacySpan, sentence: Span) -> Claim | None:
         return None
     head = _counted_noun(ent)
     referent, per = _referent(head, ent) if head is not None else (None, None)
+    if head is not None and _is_measure_modifier(ent):  # what a "1-mile" measures: the zone
+        referent, per = _referent(head.head, ent)
     head_currency = currency_of(head.text) if head is not None else None
     if ent.label_ == "MONEY" or head_currency:
         # "$100 million" is MONEY to spaCy; "2 billion euros" often only CARDINAL
@@ -257,21 +259,44 @@ def _qualifier_before(ent: SpacySpan) -> str | None:
 
 
 def _counted_noun(ent: SpacySpan) -> Token | None:
-    """The noun a number counts: "10 anti-tank systems" -> systems."""
+    """The noun a number counts: "10 anti-tank systems" -> systems; the unit of a measure
+    written as a modifier: "a 1-mile evacuation zone" -> mile; the noun of a partitive: "13 of
+    the 41 counts" -> counts."""
     root = ent.root
+    if _is_measure_modifier(ent):
+        return root
     if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    last = ent[-1]
+    if nxt is not None and nxt.lower_ == "of" and nxt.head.i == last.i and last.pos_ == "NUM":
+        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "NOUN":
+            return obj
     if (
         root.pos_ == "NOUN"
         and root.i >= ent.end - 1
         and root.lower_ not in ("million", "billion", "thousand", "hundred", "percent")
     ):
         return root
-    # "3,200 of the residents", "1.2 million customers" parsed with the number as head
-    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    # "3,200 residents", "1.2 million customers" parsed with the number as head
     if nxt is not None and nxt.pos_ == "NOUN":
         return nxt
     return None
+
+
+def _is_measure_modifier(ent: SpacySpan) -> bool:
+    """ "1-mile" in "a 1-mile evacuation zone", "10-foot" in "a 10-foot wall": the entity ends
+    in its unit, which modifies the noun measured."""
+    root = ent.root
+    return (
+        root.pos_ == "NOUN"
+        and root.i == ent.end - 1
+        and root.i > ent.start
+        and ent.doc[root.i - 1].text == "-"
+        and root.dep_ in ("compound", "amod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _referent(noun: Token, ent: SpacySpan) -> tuple[str | None, str | None]:

@@ -50,13 +50,14 @@ def test_seeds_brief(shared: Path, store: SQLiteStore) -> None:
 
 def test_dev_floors(shared: Path) -> None:
     """Measured 2026-11-22: conflict recall 0.511 (type accuracy 0.957, n=45), false-alarm
-    rate 0.053 (n=19), agreement recall 0.575 (n=40); 30 conflicts over 25 events. The
-    issue's floors: 0.50 / 0.20 / 0.50."""
+    rate 0.053 (n=19), agreement recall 0.65 (n=40); 30 conflicts over 25 events. The
+    issue's floors: 0.50 / 0.20 / 0.50; agreement recall pinned at 0.60, its measure less a
+    margin, so a regression fails."""
     dev = shared / "eval" / "dev"
     if not (dev / "discrepancies.jsonl").exists():
         pytest.skip(f"gold records not found in {dev}")
     scores = evaluate_compare(dev / "articles.jsonl", dev / "discrepancies.jsonl")
     assert scores["conflicts"]["recall"] >= 0.50
     assert scores["apparent"]["false_alarm_rate"] <= 0.20
-    assert scores["agreements"]["recall"] >= 0.50
+    assert scores["agreements"]["recall"] >= 0.60
     assert scores["flagged_conflicts"] <= 2 * scores["events"]  # no flood of conflicts

@@ -12,6 +12,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from storylens.compare.data import Report
 from storylens.store.base import Store
@@ -22,8 +23,10 @@ MIN_LEMMAS = 3  # a heading of one or two words ("Blinken") is aligned with noth
 MAX_POSTING = 300  # a lemma in more sentences than this adds too little to pay for its pairs
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceRef:
+class SentenceRef(NamedTuple):
+    """A sentence of the event: a tuple, so hashing and equality cost what a tuple's do (the
+    comparison looks sentences up hundreds of thousands of times in large events)."""
+
     report: int  # index into the event's reports
     sentence: int  # index into that report's sentences
 
@@ -58,6 +61,8 @@ class SentenceIndex:
                     lemmas = frozenset()
                 self.lemmas[ref] = lemmas
                 self.norms[ref] = math.sqrt(sum(idf.get(x, 1.0) ** 2 for x in lemmas))
+        self._sources = [r.source for r in reports]
+        self._similarities: dict[tuple[SentenceRef, SentenceRef], float] = {}
         self.pairs = self._pairs()
         self.best: dict[SentenceRef, dict[str, float]] = defaultdict(dict)
         for pair in self.pairs:
@@ -76,9 +81,10 @@ class SentenceIndex:
             if len(refs) > MAX_POSTING:
                 continue
             w = self.idf.get(lem, 1.0) ** 2
+            sources = self._sources
             for i, a in enumerate(refs):
                 for b in refs[i + 1 :]:
-                    if self.reports[a.report].source != self.reports[b.report].source:
+                    if sources[a.report] != sources[b.report]:
                         dots[(a, b)] += w
         out = []
         for (a, b), dot in dots.items():
@@ -89,10 +95,14 @@ class SentenceIndex:
         return out
 
     def similarity(self, a: SentenceRef, b: SentenceRef) -> float:
-        """Cosine of two sentences (any two, of any reports)."""
-        la, lb = self.lemmas[a], self.lemmas[b]
-        dot = sum(self.idf.get(x, 1.0) ** 2 for x in la & lb)
-        return dot / (self.norms[a] * self.norms[b] or 1.0)
+        """Cosine of two sentences (any two, of any reports); remembered."""
+        key = (a, b) if a <= b else (b, a)
+        found = self._similarities.get(key)
+        if found is None:
+            la, lb = self.lemmas[a], self.lemmas[b]
+            dot = sum(self.idf.get(x, 1.0) ** 2 for x in la & lb)
+            found = self._similarities[key] = dot / (self.norms[a] * self.norms[b] or 1.0)
+        return found
 
     def best_elsewhere(self, ref: SentenceRef) -> float:
         """The highest similarity of the sentence to any sentence of another source."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -21,12 +22,18 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 _LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case without accents: "Süleyman" -> "suleyman", "Adıyaman" -> "adiyaman"."""
+    """Lower case without accents: "Süleyman" -> "suleyman", "Adıyaman" -> "adiyaman".
+
+    Cached: the comparison folds the same sentences for many pairs of reports."""
+    if text.isascii():
+        return text.lower()  # the same as casefold for ASCII
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude singular: "warplanes" -> "warplane", "systems" -> "system" (not "glass")."""
     w = fold(word).replace("’", "'")

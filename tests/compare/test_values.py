@@ -244,3 +244,22 @@ def test_a_date_against_a_weekday_for_one_fact() -> None:
         "Hilary made landfall on Sunday morning over the coast of Baja California.",
     )
     assert "conflict:date" not in kinds(rels)
+
+
+def test_a_bare_decimal_measuring_an_earthquake_is_its_magnitude() -> None:
+    texts = [
+        "A subsequent earthquake measuring 5.8 struck three minutes later near Samandag.",
+        "Another 5.8 magnitude tremor struck three minutes later near Samandag.",
+    ]
+    reports = []
+    for i, text in enumerate(texts):
+        at = text.index("5.8")
+        found = Claim("quantity", 5.8, Span(at, at + 3), Span(0, len(text)))
+        reports.append(report(f"r{i}", text, claims=[found]))
+    assert AGREE in kinds(compare_reports(reports, idf_of(reports)), "number")
+    # not without an earthquake in the sentence, nor without "measuring"
+    for text in ("The index rose 5.8 points by noon.", "A second tremor of 5.8 followed."):
+        at = text.index("5.8")
+        found = Claim("quantity", 5.8, Span(at, at + 3), Span(0, len(text)))
+        lone = [report("r0", text, claims=[found]), reports[1]]
+        assert AGREE not in kinds(compare_reports(lone, idf_of(lone)), "number")

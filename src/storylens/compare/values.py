@@ -352,6 +352,20 @@ def read_values(reports: Sequence[Report]) -> list[Value]:
     return out
 
 
+QUAKE_WORDS = frozenset("earthquake quake tremor aftershock temblor magnitude richter".split())
+
+
+def _bare_magnitude(claim: Claim, written: str, view: _Sentence) -> bool:
+    """A decimal without a unit, "measuring" or "measured (it) at" it, in a sentence about an
+    earthquake: "a subsequent earthquake measuring 5.8", "the USGS measured it at 7.5"."""
+    if claim.unit or "." not in written or not 1.0 <= float(claim.value) < 10.0:
+        return False
+    words = {fold(w) for _a, _b, w in view.words}
+    return bool(words & QUAKE_WORDS) and bool(
+        view.raw_before(claim.span, 3, 0) & {"measuring", "measured"}
+    )
+
+
 def _number_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -> list[Value]:
     out = []
     for claim in report.claims:
@@ -365,6 +379,8 @@ def _number_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -
         if symbol in CURRENCY_SYMBOLS and not claim.unit:  # "$" left out of the span
             claim = replace(claim, kind="money", unit=CURRENCY_SYMBOLS[symbol])
         dim = dimension(claim, before, after)
+        if dim is None and _bare_magnitude(claim, written, view):
+            dim = ("scale:magnitude", 1.0)
         if dim is None:
             continue
         low, high = interval(claim, written, dim[1])

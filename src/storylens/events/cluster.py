@@ -262,19 +262,21 @@ class Clusterer:
         return [a for a in article_ids if a in self._vectors]
 
     # --- similarity ----------------------------------------------------------------------
-    def similarity(self, a: str, b: str) -> float:
+    def similarity(self, a: str, b: str, *, timed: bool = True) -> float:
+        """Similarity of two loaded articles; ``timed=False`` leaves time proximity out (two
+        events of one storyline may lie weeks apart)."""
         va, vb = self._vectors[a], self._vectors[b]
-        return self._score(va, vb, float(va.dense @ vb.dense))
+        return self._score(va, vb, float(va.dense @ vb.dense), timed=timed)
 
     @staticmethod
-    def _score(va: _Vectors, vb: _Vectors, dense: float) -> float:
+    def _score(va: _Vectors, vb: _Vectors, dense: float, *, timed: bool = True) -> float:
         """The weighted sum of the three cosines (``dense`` given), scaled by time proximity."""
         score = (
             WEIGHTS["dense"] * max(0.0, dense)
             + WEIGHTS["terms"] * _dot(va.terms, vb.terms)  # type: ignore[arg-type]
             + WEIGHTS["entities"] * _dot(va.entities, vb.entities)  # type: ignore[arg-type]
         ) / sum(WEIGHTS.values())
-        if va.ordinal is None or vb.ordinal is None:
+        if not timed or va.ordinal is None or vb.ordinal is None:
             return score
         return score * _decay(abs(va.ordinal - vb.ordinal))
 

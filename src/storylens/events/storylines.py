@@ -75,7 +75,8 @@ def link_storylines(store: Store, clusterer: Clusterer) -> int:
             theirs = clusterer.comparable(other.members[-SAMPLE:])
             if not mine or not theirs:
                 continue
-            link = float(np.mean([clusterer.similarity(x, y) for x in mine for y in theirs]))
+            pairs = [clusterer.similarity(x, y, timed=False) for x in mine for y in theirs]
+            link = float(np.mean(pairs))
             if link >= STORY_THRESHOLD:
                 parent[find(other.id)] = find(event_id)
     groups: dict[int, list[int]] = {}

@@ -128,3 +128,24 @@ def test_time_factor_scales_by_the_gap_between_publication_days() -> None:
     far = date.fromordinal(day.toordinal() + WINDOW_DAYS + 30)
     assert time_factor(day, far) == pytest.approx(1.0 - TIME_DECAY)
     assert time_factor(far, day) == time_factor(day, far)
+
+
+def test_time_factor_properties() -> None:
+    from datetime import date, timedelta
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from storylens.events.cluster import TIME_DECAY, time_factor
+
+    days = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1))
+
+    @given(days, days, st.integers(min_value=0, max_value=60))
+    def check(a: date, b: date, more: int) -> None:
+        f = time_factor(a, b)
+        assert 1.0 - TIME_DECAY - 1e-9 <= f <= 1.0
+        assert f == time_factor(b, a)
+        later = b + timedelta(days=more) if b >= a else b - timedelta(days=more)
+        assert time_factor(a, later) <= f + 1e-12  # never closer for a wider gap
+
+    check()

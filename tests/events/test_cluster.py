@@ -64,14 +64,15 @@ def test_ids_are_stable_and_late_articles_join(tmp_path: Path, store: SQLiteStor
 
 
 def test_dev_bcubed_floor(shared: Path) -> None:
-    """Measured 2026-11-22: B-cubed F1 0.967 (P 0.974, R 0.961), pairwise F1 0.957, 25 events
-    for 23 gold. Issue 4's floor: 0.93."""
+    """Measured 2026-11-22: B-cubed F1 0.974 (P 0.974, R 0.974), pairwise F1 0.965, 24 events
+    for 23 gold. Issue 4's floor is 0.93; pinned at 0.95, the measure less a margin for other
+    CPUs' arithmetic, so a regression fails."""
     path = shared / "eval" / "dev" / "articles.jsonl"
     if not path.exists():
         pytest.skip(f"dev corpus not found at {path}")
     scores = evaluate_events(path)
     assert scores["articles"] == 130 and scores["unclustered"] == 0
-    assert scores["bcubed"]["f1"] >= 0.93  # type: ignore[index]
+    assert scores["bcubed"]["f1"] >= 0.95  # type: ignore[index]
     assert json.dumps(scores)  # printable as the CLI prints it
 
 

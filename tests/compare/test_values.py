@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.compare import compare_reports
+from storylens.compare import Report, compare_reports
 from storylens.compare.model import AGREE, REFINES, UPDATE, Relation
 from storylens.compare.values import interval
 from storylens.model import Claim, Span
@@ -20,6 +20,15 @@ def relations(*texts: str, **kw: object) -> list[Relation]:
 
 def kinds(rels: list[Relation], kind: str | None = None) -> set[str]:
     return {r.relation for r in rels if kind is None or r.kind == kind}
+
+
+def claimed(
+    article_id: str, text: str, written: str, value: float, kind: str = "quantity"
+) -> Report:
+    """A report whose one claim is ``written`` (its first occurrence in ``text``)."""
+    at = text.index(written)
+    found = Claim(kind, value, Span(at, at + len(written)), Span(0, len(text)))
+    return report(article_id, text, claims=[found])
 
 
 def claim(
@@ -179,11 +188,7 @@ def test_same_sum_for_different_things_is_a_referent_conflict() -> None:
         "Trump was released after bonding out on $200,000 cash on Thursday.",
         "Trump was released on a $200,000 bond on Thursday after booking.",
     )
-    reports = []
-    for i, text in enumerate(texts):
-        start = text.index("200,000")
-        money = Claim("money", 200000.0, Span(start, start + 7), Span(0, len(text)))
-        reports.append(report(f"r{i}", text, claims=[money]))
+    reports = [claimed(f"r{i}", t, "200,000", 200000.0, "money") for i, t in enumerate(texts)]
     rels = compare_reports(reports, idf_of(reports))
     assert "conflict:referent" in kinds(rels)
     assert not any(r.relation == "conflict:name" for r in rels)  # "bonding" / "booking"
@@ -251,15 +256,9 @@ def test_a_bare_decimal_measuring_an_earthquake_is_its_magnitude() -> None:
         "A subsequent earthquake measuring 5.8 struck three minutes later near Samandag.",
         "Another 5.8 magnitude tremor struck three minutes later near Samandag.",
     ]
-    reports = []
-    for i, text in enumerate(texts):
-        at = text.index("5.8")
-        found = Claim("quantity", 5.8, Span(at, at + 3), Span(0, len(text)))
-        reports.append(report(f"r{i}", text, claims=[found]))
+    reports = [claimed(f"r{i}", text, "5.8", 5.8) for i, text in enumerate(texts)]
     assert AGREE in kinds(compare_reports(reports, idf_of(reports)), "number")
     # not without an earthquake in the sentence, nor without "measuring"
     for text in ("The index rose 5.8 points by noon.", "A second tremor of 5.8 followed."):
-        at = text.index("5.8")
-        found = Claim("quantity", 5.8, Span(at, at + 3), Span(0, len(text)))
-        lone = [report("r0", text, claims=[found]), reports[1]]
+        lone = [claimed("r0", text, "5.8", 5.8), reports[1]]
         assert AGREE not in kinds(compare_reports(lone, idf_of(lone)), "number")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pytest
 
-from storylens.compare import compare_reports
+from storylens.compare import Report, compare_reports
 from storylens.compare.names import edit_distance, word_variants
+from storylens.model import Mention
 
 from .helpers import idf_of, report
 
@@ -70,3 +74,43 @@ def test_two_people_or_both_spellings_are_no_conflict() -> None:
     e = report("e", "Spain beat Sweden in the final.", names=["Sweden"], label="GPE")
     f = report("f", "Spain beat the Swedes in the final.", names=["Swedes"], label="NORP")
     assert not any(r.is_conflict for r in compare_reports([e, f], idf_of([e, f])))
+
+
+def _labelled(article_id: str, text: str, names: dict[str, str]) -> Report:
+    """A report whose names carry their own labels ({name: label})."""
+    mentions = [
+        Mention(m.start(), m.end(), label)
+        for name, label in names.items()
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    ]
+    base = report(article_id, text)
+    return dataclasses.replace(base, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def test_a_person_and_a_place_written_by_one_report_are_two_names() -> None:
+    mayor = _labelled(
+        "b", "Mayor Trent Conaway said the air was safe.", {"Trent Conaway": "PERSON"}
+    )
+    town = _labelled("c", "The train was bound for Conway, Pennsylvania.", {"Conway": "GPE"})
+    # alone, the two look like one name spelt two ways (nothing tells them apart)...
+    assert any(
+        r.relation == "conflict:name" for r in compare_reports([mayor, town], idf_of([mayor, town]))
+    )
+    # ... but a report that names the mayor and the town shows they are two names
+    both = _labelled(
+        "a",
+        "Mayor Trent Conaway spoke. The train ran to Conway, Pennsylvania.",
+        {"Trent Conaway": "PERSON", "Conway": "GPE"},
+    )
+    reports = [mayor, town, both]
+    assert not any(r.relation == "conflict:name" for r in compare_reports(reports, idf_of(reports)))
+    # one name with a slip in one report, whatever labels the tagger gave: still a conflict
+    slip = _labelled(
+        "d",
+        "Alessia Russo scored. Alessio Russo 86 minutes.",
+        {"Alessia Russo": "FAC", "Alessio Russo": "PERSON"},
+    )
+    right = _labelled("e", "Alessia Russo sealed the win.", {"Alessia Russo": "PERSON"})
+    assert any(
+        r.relation == "conflict:name" for r in compare_reports([slip, right], idf_of([slip, right]))
+    )

@@ -173,6 +173,28 @@ def _uses(report: Report, word: str) -> bool:
     return False
 
 
+def _two_things(forms: Sequence[_Form], wa: str, wb: str) -> bool:
+    """Whether some report writes both spellings as two names: one a person's, the other a
+    place's, sharing no other word ("Mayor Trent Conaway" and "Conway, Pennsylvania"). Then
+    they are two names, not one name spelt two ways. ("Alessia Russo" and "Alessio Russo" in
+    one report share "Russo": one name, whatever labels the tagger gave them.)"""
+    by_report: dict[int, list[_Form]] = defaultdict(list)
+    for form in forms:
+        if wa in form.words or wb in form.words:
+            by_report[form.report].append(form)
+    for mine in by_report.values():
+        for fa in (f for f in mine if wa in f.words):
+            for fb in (f for f in mine if wb in f.words):
+                labels = {fa.label, fb.label}
+                others = (set(fa.words) - {wa}) & (set(fb.words) - {wb})
+                if "PERSON" in labels and labels & PLACE_LABELS and not others:
+                    return True
+    return False
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _candidate_pairs(forms: Sequence[_Form]) -> list[tuple[_Form, _Form]]:
     """Pairs of forms that may be variants: they hold two different words a few letters apart
     (same length give or take two, and the same first letter or last three letters), found
@@ -222,6 +244,8 @@ def name_conflicts(reports: Sequence[Report], names: Mapping[int, str]) -> list[
         ra, rb = reports[fa.report], reports[fb.report]
         if _uses(ra, wb) and _uses(rb, wa):
             continue  # both reports write both spellings
+        if _two_things(forms, wa, wb):
+            continue  # "Mayor Trent Conaway" (PERSON) and "Conway, Pennsylvania" (GPE)
         key = tuple(sorted((wa, wb)))
         by_pair[(key[0], key[1])][wa].append(fa)
         by_pair[(key[0], key[1])][wb].append(fb)

@@ -262,3 +262,35 @@ def test_a_bare_decimal_measuring_an_earthquake_is_its_magnitude() -> None:
     for text in ("The index rose 5.8 points by noon.", "A second tremor of 5.8 followed."):
         lone = [claimed("r0", text, "5.8", 5.8), reports[1]]
         assert AGREE not in kinds(compare_reports(lone, idf_of(lone)), "number")
+
+
+def test_a_storms_winds_change_by_the_hour() -> None:
+    """Wind speeds conflict only when both reports say when (or neither does, on one day);
+    one report's "early Friday" against another's unstated time is two moments."""
+
+    def winds(text: str, mph: float, published: str | None = None) -> Report:
+        at = text.index(f"{mph:g} mph")
+        found = Claim("quantity", mph, Span(at, at + len(f"{mph:g} mph")), Span(0, len(text)),
+                      unit="mph")  # fmt: skip
+        return report(f"r{mph:g}", text, claims=[found], published=published)
+
+    same_time = [
+        winds("Hilary carried sustained winds of 60 mph on Sunday near the coast.", 60),
+        winds("Hilary carried sustained winds of 70 mph on Sunday near the coast.", 70),
+    ]
+    assert "conflict:number" in kinds(compare_reports(same_time, idf_of(same_time)))
+    one_says_when = [
+        winds("Hilary carried sustained winds of 145 mph early Friday near the coast.", 145),
+        winds("Hilary carried sustained winds of 60 mph near the coast.", 60),
+    ]
+    assert not any(r.is_conflict for r in compare_reports(one_says_when, idf_of(one_says_when)))
+    later = [
+        winds(
+            "Hilary carried sustained winds of 60 mph near the coast.", 60, published="2023-08-19"
+        ),
+        winds(
+            "Hilary carried sustained winds of 70 mph near the coast.", 70, published="2023-08-20"
+        ),
+    ]
+    rels = compare_reports(later, idf_of(later))
+    assert UPDATE in kinds(rels) and not any(r.is_conflict for r in rels)

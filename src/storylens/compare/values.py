@@ -82,6 +82,8 @@ for _dim, _units in {
 
 UNIT_WORDS = frozenset(_FACTORS) | {stem(u) for u in _FACTORS} | {"kilometers", "kilometres"}
 TALLIES = frozenset({"deaths", "injured", "people"})  # counts that grow while news is written
+# measures of something that changes by the hour: a storm's winds, its category
+CHANGING = frozenset({"speed", "scale:category"})
 MOMENTS = frozenset({"date", "time", "daypart", "year", "weekday"})
 PHYSICAL = frozenset({"length", "speed", "duration", "mass"})
 DAY_WORDS = frozenset(
@@ -615,8 +617,8 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
         return None
     if a.dimension in ("date", "daypart", "year", "weekday"):
         return CONFLICT_PREFIX + "date"
-    if ra.day and rb.day and ra.day != rb.day and a.dimension in TALLIES:
-        return UPDATE  # a toll reported a day later may have grown
+    if ra.day and rb.day and ra.day != rb.day and a.dimension in TALLIES | CHANGING:
+        return UPDATE  # a toll reported a day later may have grown, a storm's winds changed
     return CONFLICT_PREFIX + "number"
 
 
@@ -707,6 +709,8 @@ def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
         times_a, times_b = _time_words(text_a), _time_words(text_b)
         if times_a and times_b and not times_a & times_b:
             return "different days"  # "145 mph early Friday" / "70 mph on Sunday"
+        if a.dimension in CHANGING and bool(times_a) != bool(times_b):
+            return "a changing measure, and only one report says when"  # "145 mph early Friday"
         if _years(text_a) != _years(text_b):
             return "different years"  # "a 7.6 magnitude earthquake which struck Izmit in 1999"
         ratio_ok = (

@@ -9,10 +9,13 @@ import pytest
 from storylens.cli.serve import parse_duration
 from storylens.config import Config
 from storylens.ingest.fetch import HttpxFetcher
+from storylens.records import cached_event_record_json, warm
 from storylens.store.sqlite import SQLiteStore
-from storylens.updates import PollResult, Watcher
+from storylens.updates import PollResult, Watcher, refresh
 
 from .conftest import Cli, LocalServer
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "storylens" / "samples"
 
 ITEMS = [
     (
@@ -80,6 +83,8 @@ def test_watch_polls_changing_feeds_and_backs_off(tmp_path: Path, server: LocalS
     assert good.report is not None and good.report.added == 2 and good.error is None
     assert bad.error is not None and bad.retry_in == 60.0  # a first failure: retried soon
     assert len(store.event_members()) >= 1  # refreshed: enriched and clustered
+    # ... and the changed events compared ahead of their first reader
+    assert all(cached_event_record_json(store, e) for e in store.event_members())
     server.routes["/feed.rss"] = (200, "application/rss+xml", rss(ITEMS))  # a new item
     polls.clear()
     clock.sleep(60)
@@ -116,3 +121,20 @@ def test_watch_from_the_cli_stops_cleanly(
 @pytest.mark.parametrize(("text", "seconds"), [("30s", 30), ("10m", 600), ("1h", 3600), ("90", 90)])
 def test_durations(text: str, seconds: float) -> None:
     assert parse_duration(text) == seconds
+
+
+def test_refresh_warms_records_only_when_asked(tmp_path: Path) -> None:
+    from storylens.pipeline import ingest
+
+    store = SQLiteStore(tmp_path / "warm.db")
+    ingest([str(SAMPLES)], store, reader_process=False)
+    cold = refresh(store)
+    assert cold.warmed == 0 and cold.events > 0
+    assert not any(cached_event_record_json(store, e) for e in store.event_members())
+    # a later refresh with nothing new changes no event: nothing to warm
+    assert refresh(store, warm=True).warmed == 0
+    # records are computed for the events that change
+    assert warm(store, store.event_members()) == cold.events
+    assert all(cached_event_record_json(store, e) for e in store.event_members())
+    assert warm(store, store.event_members()) == 0  # cached: nothing computed twice
+    store.close()

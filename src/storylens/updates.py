@@ -34,6 +34,7 @@ class RefreshReport:
     assigned: int
     new_events: int
     events: int
+    warmed: int = 0  # event records computed ahead of their first reader
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -42,20 +43,32 @@ class RefreshReport:
             "assigned": self.assigned,
             "new_events": self.new_events,
             "events": self.events,
+            "warmed": self.warmed,
         }
 
 
-def refresh(store: Store) -> RefreshReport:
-    """Enrich, embed and cluster what is new in ``store`` (nothing, if nothing is)."""
+def refresh(store: Store, *, warm: bool = False) -> RefreshReport:
+    """Enrich, embed and cluster what is new in ``store`` (nothing, if nothing is). With
+    ``warm``, also compare the events that changed and keep their records, so that the first
+    reader of a large event does not wait for its comparison (a long-running ``watch`` or
+    ``serve`` does this; a one-off command need not)."""
     from storylens.enrich import Enricher
     from storylens.events import Clusterer, featurize
+    from storylens.records import warm as warm_records
 
     enricher = Enricher(store)
     report = enricher.run()
     featurize(store)
-    placed = Clusterer(store).run()
+    clusterer = Clusterer(store)
+    placed = clusterer.run()
+    warmed = warm_records(store, clusterer.touched) if warm else 0
     return RefreshReport(
-        report.enriched, len(report.failed), placed.assigned, placed.new_events, placed.events
+        report.enriched,
+        len(report.failed),
+        placed.assigned,
+        placed.new_events,
+        placed.events,
+        warmed,
     )
 
 
@@ -110,7 +123,7 @@ class Watcher:
             if self.on_poll is not None:
                 self.on_poll(result)
         if added:
-            report = refresh(self.store)
+            report = refresh(self.store, warm=True)
             if self.on_refresh is not None:
                 self.on_refresh(report)
         return results

@@ -102,7 +102,8 @@ def watch_cmd(
     def on_refresh(report: RefreshReport) -> None:
         console.print(
             f"enriched {report.enriched}, placed {report.assigned} "
-            f"({report.new_events} new events); {report.events} events"
+            f"({report.new_events} new events); {report.events} events; "
+            f"{report.warmed} compared ahead"
         )
 
     watcher = Watcher(store, targets, seconds, st.config, on_poll=on_poll, on_refresh=on_refresh)

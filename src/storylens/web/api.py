@@ -306,6 +306,6 @@ def _refresh(state: AppState) -> None:
     with state.refresh_lock:  # one at a time: each finds what the one before left
         store = state.store()
         try:
-            refresh(store)
+            refresh(store, warm=True)
         finally:
             store.close()

@@ -3,13 +3,29 @@ unchanged), one event's record with relations and brief (cached likewise), filte
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from storylens.events import build_events
+from storylens.records import (
+    cached_event_record_json,
+    event_record,
+    event_record_json,
+    versioned,
+)
 from storylens.store.base import Store
+
+__all__ = [
+    "EventFilter",
+    "cached_event_record_json",
+    "event_record",
+    "event_record_json",
+    "event_summaries",
+    "filter_events",
+    "page",
+    "with_conflicts",
+]
 
 MAX_LIMIT = 100
 
@@ -29,7 +45,7 @@ class EventFilter:
 def event_summaries(store: Store) -> list[dict[str, Any]]:
     """Every live event's summary (``Event.as_dict()`` plus ``conflicts`` when known), newest
     first. Summaries are computed once per change of an event's members and kept in the store."""
-    signatures = {e: f"{sig}:v{_version()}" for e, sig in store.event_signatures().items()}
+    signatures = {e: versioned(sig) for e, sig in store.event_signatures().items()}
     cached = store.cached_events(list(signatures))
     stale = [e for e, sig in signatures.items() if e not in cached or cached[e].signature != sig]
     summaries = {e: dict(c.summary, conflicts=c.conflicts) for e, c in cached.items()}
@@ -87,67 +103,6 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
         "offset": offset,
         "items": items[offset : offset + limit],
     }
-
-
-def _version() -> int:
-    from storylens.compare import VERSION
-
-    return VERSION
-
-
-def _versioned(signature: str | None) -> str | None:
-    """A cache signature that also changes with the comparison's code version."""
-    return f"{signature}:v{_version()}" if signature is not None else None
-
-
-def event_record(store: Store, event_id: int) -> dict[str, Any] | None:
-    """The event as ``storylens event ID --json`` gives it, computed once per change of its
-    members. None if there is no such event."""
-    text = event_record_json(store, event_id)
-    return json.loads(text) if text is not None else None
-
-
-def cached_event_record_json(store: Store, event_id: int) -> str | None:
-    """:func:`event_record_json` if the record is cached and valid, else None (without
-    computing anything)."""
-    live = store.resolve_event(event_id)
-    if live is None:
-        return None
-    signature = _versioned(store.event_signature(live))
-    text = store.cached_record_json(live, signature) if signature is not None else None
-    return _with_live_fields(store, text, live, event_id) if text is not None else None
-
-
-def event_record_json(store: Store, event_id: int) -> str | None:
-    """:func:`event_record` as JSON text: served from the cache without parsing it."""
-    from storylens.export import event_record as compute
-
-    live = store.resolve_event(event_id)
-    if live is None:
-        return None
-    signature = _versioned(store.event_signature(live))
-    if signature is None:
-        return None
-    text = store.cached_record_json(live, signature)
-    if text is None:
-        record = compute(store, live)
-        if record is None:
-            return None
-        record.pop("storyline_id", None)
-        summary = {k: record[k] for k in record if k not in ("reports", "relations", "brief")}
-        conflicts = sum(1 for r in record["relations"] if r["relation"].startswith("conflict:"))
-        with store.transaction():
-            store.cache_event(live, signature, summary, record, conflicts)
-        text = json.dumps(record)
-    return _with_live_fields(store, text, live, event_id)
-
-
-def _with_live_fields(store: Store, text: str, live: int, asked: int) -> str:
-    """What may change without the members changing, added outside the cached text."""
-    extra: dict[str, Any] = {"storyline_id": store.storyline_of(live)}
-    if live != asked:
-        extra["merged_from"] = asked
-    return text[:-1] + ", " + json.dumps(extra)[1:]
 
 
 def with_conflicts(store: Store, events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

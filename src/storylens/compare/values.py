@@ -575,7 +575,7 @@ def _weekday_conflict(d: Value, w: Value, event: _Event) -> bool:
     ):
         return False
     if named in _days_of(d.report, rd, event) or day in _days_of(w.report, rw, event):
-        return False  # each report knows the other's day
+        return False  # a report that also names the other's day knows both moments
     return _why_not_same(d, w, event) is None
 
 

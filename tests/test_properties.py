@@ -119,3 +119,36 @@ def test_paragraph_spans_round_trip(text: str) -> None:
     spans = paragraph_spans(cleaned)
     assert [s.of(cleaned) for s in spans] == [p.strip() for p in cleaned.split("\n\n") if p.strip()]
     assert clean_text(cleaned) == cleaned
+
+
+@given(st.text(max_size=300), st.integers(min_value=10, max_value=120))
+def test_opening_words_are_the_texts_own_words(text: str, limit: int) -> None:
+    from storylens.model import opening_words
+
+    out = opening_words(text, limit)
+    assert len(out) <= limit + 1
+    words = " ".join(next((ln for ln in text.splitlines() if ln.strip()), "").split())
+    assert words.startswith(out.removesuffix("…").rstrip())
+    if len(words) > limit:
+        assert out.endswith("…")
+    else:
+        assert out == words
+
+
+def test_an_untitled_article_is_shown_by_its_opening_words() -> None:
+    text = (
+        "US State Secretary Antony Blinken reiterated his support for Ukraine amid the war with "
+        "Russia and stated that there will soon be more anti-tank systems.\nMore text."
+    )
+    a = Article(
+        id="x", url=None, outlet=None, title="", published=None, language="en", text=text,
+        source="test", content_hash="h",
+    )  # fmt: skip
+    assert a.display_title == (
+        "US State Secretary Antony Blinken reiterated his support for Ukraine amid the war with…"
+    )
+    titled = Article(
+        id="y", url=None, outlet=None, title=" Blinken in Brussels ", published=None,
+        language="en", text=text, source="test", content_hash="h",
+    )  # fmt: skip
+    assert titled.display_title == "Blinken in Brussels"

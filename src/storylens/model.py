@@ -109,6 +109,29 @@ class Article:
     def published_iso(self) -> str | None:
         return self.published.isoformat() if self.published is not None else None
 
+    @property
+    def display_title(self) -> str:
+        """The title, or the opening words of the text when there is none."""
+        return self.title.strip() or opening_words(self.text)
+
+
+TITLE_CHARS = 90
+
+
+def opening_words(text: str, limit: int = TITLE_CHARS) -> str:
+    """The first line of ``text``, white space collapsed, cut after a whole word with "…" when
+    longer than ``limit`` characters.
+
+    >>> opening_words("US State Secretary Antony Blinken reiterated his support", 40)
+    'US State Secretary Antony Blinken…'
+    """
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    line = " ".join(line.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit + 1].rsplit(" ", 1)[0] if " " in line[:limit] else line[:limit]
+    return cut.rstrip(" ,;:-–—") + "…"
+
 
 def make_article_id(*, given: str | None, url: str | None, chash: str) -> str:
     """The article id rule: the source's own id, else a hash of the URL, else of the content."""

@@ -179,6 +179,7 @@ def _report_line(report: Report) -> dict[str, Any]:
         "article_id": a.id,
         "outlet": a.outlet,
         "title": a.title,
+        "display_title": a.display_title,
         "published": a.published_iso,
         "url": a.url,
         "copy_of": report.stored.near_duplicate_of,

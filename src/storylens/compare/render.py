@@ -88,7 +88,8 @@ def brief_markdown(brief: Brief) -> str:
     for rep in brief.reports:
         copy = f", copy of {rep['copy_of']}" if rep.get("copy_of") else ""
         when, outlet = rep["published"] or "undated", rep["outlet"] or "?"
-        out.append(f"- {when} · {outlet} · {rep['title']} ({rep['article_id']}{copy})")
+        title = rep.get("display_title") or rep["title"]
+        out.append(f"- {when} · {outlet} · {title} ({rep['article_id']}{copy})")
     out += ["", "## Sources", ""]
     out += [f"{n}. {_span(c)}" for c, n in sources.numbers.items()]
     return "\n".join(out) + "\n"
@@ -190,7 +191,8 @@ def _brief_body(brief: Brief, sources: _Sources, texts: dict[Citation, str]) -> 
     for rep in brief.reports:
         h.append(
             f"<li>{escape(rep['published'] or 'undated')} · {escape(rep['outlet'] or '?')} · "
-            f'{escape(rep["title"])} <span class="meta">({escape(rep["article_id"])})</span></li>'
+            f"{escape(rep.get('display_title') or rep['title'])} "
+            f'<span class="meta">({escape(rep["article_id"])})</span></li>'
         )
     h.append("</ul></article>")
     return "\n".join(h)

@@ -70,7 +70,7 @@ def _representative_title(store: Store, stored: list[StoredArticle]) -> str:
     """The headline of the report closest to all the others (the medoid of the embeddings)."""
     titled = [s for s in stored if s.article.title.strip()]
     if not titled:
-        return stored[0].article.text[:80] if stored else ""
+        return stored[0].article.display_title if stored else ""
     features = store.features([s.article.id for s in titled])
     with_vectors = [s for s in titled if s.article.id in features]
     if len(with_vectors) < 3:

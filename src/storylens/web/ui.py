@@ -114,7 +114,11 @@ def event_page(request: Request, event_id: int, store: StoreDep) -> Response:
         if stored is None:
             continue
         columns.append(
-            {"report": rep, "segments": segments(stored.article.text, marks.get(rep["id"], []))}
+            {
+                "report": rep,
+                "title": stored.article.display_title,
+                "segments": segments(stored.article.text, marks.get(rep["id"], [])),
+            }
         )
     outlets = list(dict.fromkeys(rep["outlet"] or rep["id"] for rep in record["reports"]))
     chart = time_chart(

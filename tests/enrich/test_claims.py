@@ -31,6 +31,12 @@ WED = date(2022, 4, 6)
         ("6.1%", 6.1),
         ("£3bn", 3_000_000_000),
         ("nothing", None),
+        # an article is one only when no number follows it
+        ("an additional 30", 30),
+        ("a total of 13", 13),
+        ("an estimated 5,000", 5000),
+        ("a hundred", 100),
+        ("a week", 1),
     ],
 )
 def test_parse_number(text: str, value: float | None) -> None:

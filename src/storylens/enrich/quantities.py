@@ -104,21 +104,23 @@ def parse_number(text: str) -> float | None:
     total = 0.0
     current: float | None = None
     seen = False
+    article = False  # "a"/"an": one, unless a number follows ("an additional 30" is 30)
     for raw in _TOKEN.findall(text.casefold()):
         word = raw.rstrip(".")
+        if word in ("a", "an"):
+            article = article or not seen
+            continue
         if word[0].isdigit():
             current = (current or 0.0) + _digits(word)
             seen = True
         elif word in _FRACTIONS:
             current = (current or 1.0) * _FRACTIONS[word]
             seen = True
-        elif word in _UNITS and (word not in ("a", "an") or not seen):
+        elif word in _UNITS:
             if word in ("dozen", "dozens"):
                 current = (current or 1.0) * 12
             else:
-                current = (
-                    (current or 0.0) + _UNITS[word] if word not in ("a", "an") else (current or 1.0)
-                )
+                current = (current or 0.0) + _UNITS[word]
             seen = True
         elif word in _SCALES:
             scale = _SCALES[word]
@@ -130,7 +132,7 @@ def parse_number(text: str) -> float | None:
                 current = None
             seen = True
     if not seen:
-        return None
+        return 1.0 if article else None  # "a week"
     return total + (current or 0.0)
 
 

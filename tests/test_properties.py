@@ -152,3 +152,15 @@ def test_an_untitled_article_is_shown_by_its_opening_words() -> None:
         language="en", text=text, source="test", content_hash="h",
     )  # fmt: skip
     assert titled.display_title == "Blinken in Brussels"
+
+
+@settings(deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.sampled_from(["", "a total of ", "an additional ", "about "]),
+)
+def test_a_written_integer_reads_as_itself(n: int, before: str) -> None:
+    from storylens.enrich.quantities import parse_number
+
+    assert parse_number(f"{before}{n:,}") == n
+    assert parse_number(f"{before}{n}") == n

@@ -37,6 +37,9 @@ WED = date(2022, 4, 6)
         ("an estimated 5,000", 5000),
         ("a hundred", 100),
         ("a week", 1),
+        ("three and a half", 3.5),
+        ("two and a half million", 2_500_000),
+        ("5 and 6", 5),
     ],
 )
 def test_parse_number(text: str, value: float | None) -> None:

@@ -105,16 +105,25 @@ def parse_number(text: str) -> float | None:
     current: float | None = None
     seen = False
     article = False  # "a"/"an": one, unless a number follows ("an additional 30" is 30)
+    joined = False  # "and" after a number: a fraction then adds ("three and a half")
     for raw in _TOKEN.findall(text.casefold()):
         word = raw.rstrip(".")
         if word in ("a", "an"):
             article = article or not seen
             continue
+        if word == "and":
+            joined = current is not None
+            continue
         if word[0].isdigit():
+            if joined:
+                break  # "5 and 6" are two numbers: the first is the phrase's
             current = (current or 0.0) + _digits(word)
             seen = True
         elif word in _FRACTIONS:
-            current = (current or 1.0) * _FRACTIONS[word]
+            if joined and current is not None:
+                current += _FRACTIONS[word]
+            else:
+                current = (current or 1.0) * _FRACTIONS[word]
             seen = True
         elif word in _UNITS:
             if word in ("dozen", "dozens"):

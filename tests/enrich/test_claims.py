@@ -40,6 +40,9 @@ WED = date(2022, 4, 6)
         ("three and a half", 3.5),
         ("two and a half million", 2_500_000),
         ("5 and 6", 5),
+        ("two-thirds", 2 / 3),
+        ("three quarters", 0.75),
+        ("one in five", None),  # a proportion, not a count
     ],
 )
 def test_parse_number(text: str, value: float | None) -> None:

@@ -53,7 +53,14 @@ _SCALES = {
     "b": 1_000_000_000,
     "tn": 1_000_000_000_000,
 }
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+_FRACTIONS = {
+    "half": 0.5,
+    "halves": 0.5,
+    "quarter": 0.25,
+    "quarters": 0.25,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+}
 CURRENCY_SYMBOLS = {
     "$": "USD",
     "€": "EUR",
@@ -114,6 +121,8 @@ def parse_number(text: str) -> float | None:
         if word == "and":
             joined = current is not None
             continue
+        if word in ("in", "out") and current is not None:
+            return None  # "one in five", "three out of four": a proportion, not a count
         if word[0].isdigit():
             if joined:
                 break  # "5 and 6" are two numbers: the first is the phrase's

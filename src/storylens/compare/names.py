@@ -227,6 +227,7 @@ def name_conflicts(reports: Sequence[Report], names: Mapping[int, str]) -> list[
     both spellings were resolved to one entity, the note names it ("... of Antony Blinken")."""
     forms = _forms(reports)
     by_pair: dict[tuple[str, str], dict[str, list[_Form]]] = defaultdict(lambda: defaultdict(list))
+    two_things: dict[tuple[str, ...], bool] = {}  # per pair of spellings, judged once
     for fa, fb in _candidate_pairs(forms):
         if reports[fa.report].source == reports[fb.report].source:
             continue
@@ -244,9 +245,11 @@ def name_conflicts(reports: Sequence[Report], names: Mapping[int, str]) -> list[
         ra, rb = reports[fa.report], reports[fb.report]
         if _uses(ra, wb) and _uses(rb, wa):
             continue  # both reports write both spellings
-        if _two_things(forms, wa, wb):
-            continue  # "Mayor Trent Conaway" (PERSON) and "Conway, Pennsylvania" (GPE)
         key = tuple(sorted((wa, wb)))
+        if key not in two_things:
+            two_things[key] = _two_things(forms, wa, wb)
+        if two_things[key]:
+            continue  # "Mayor Trent Conaway" (PERSON) and "Conway, Pennsylvania" (GPE)
         by_pair[(key[0], key[1])][wa].append(fa)
         by_pair[(key[0], key[1])][wb].append(fb)
     out = []

@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from storylens.compare.align import SentenceIndex, SentenceRef
@@ -769,9 +770,10 @@ def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
     return None
 
 
-def _time_words(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _time_words(text: str) -> frozenset[str]:
     """The days a sentence names: weekdays, dates, "yesterday", "last year"."""
-    return {w for w in re.findall(r"[a-z]+", text) if w in DAY_WORDS} | {
+    return frozenset({w for w in re.findall(r"[a-z]+", text) if w in DAY_WORDS}) | {
         f"{d.month}-{d.day}" for d in date_mentions(text, 0, len(text))
     }
 
@@ -784,8 +786,9 @@ def _first_of_kind(value: Value, by_sentence: dict[SentenceRef, list[Value]]) ->
     return min(v.span.start for v in same) == value.span.start
 
 
-def _years(text: str) -> set[str]:
-    return set(re.findall(r"\b(?:19|20)\d\d\b", text))
+@lru_cache(maxsize=1 << 14)
+def _years(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b(?:19|20)\d\d\b", text))
 
 
 def _knows(report: Report, ri: int, value: Value, by_report: dict[int, list[Value]]) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.compare.data import Report
+from storylens.compare.facts import PLACE_LABELS
 from storylens.compare.model import CONFLICT_PREFIX, Relation, Side
 from storylens.compare.words import STOP_WORDS, fold
 from storylens.model import Span
@@ -190,9 +191,6 @@ def _two_things(forms: Sequence[_Form], wa: str, wb: str) -> bool:
                 if "PERSON" in labels and labels & PLACE_LABELS and not others:
                     return True
     return False
-
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _candidate_pairs(forms: Sequence[_Form]) -> list[tuple[_Form, _Form]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from storylens.config import Config
 from storylens.ingest.fetch import Fetcher, HttpxFetcher
@@ -37,14 +37,7 @@ class RefreshReport:
     warmed: int = 0  # event records computed ahead of their first reader
 
     def as_dict(self) -> dict[str, int]:
-        return {
-            "enriched": self.enriched,
-            "enrich_failed": self.enrich_failed,
-            "assigned": self.assigned,
-            "new_events": self.new_events,
-            "events": self.events,
-            "warmed": self.warmed,
-        }
+        return asdict(self)
 
 
 def refresh(store: Store, *, warm: bool = False) -> RefreshReport:

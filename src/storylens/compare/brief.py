@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from storylens.compare import Comparison, compare_event
@@ -55,12 +55,7 @@ class Citation:
     end: int
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "outlet": self.outlet,
-            "start": self.start,
-            "end": self.end,
-        }
+        return asdict(self)
 
     @classmethod
     def of(cls, side: Side) -> Citation:

@@ -19,7 +19,10 @@ import json
 import statistics
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+
+from storylens.store.base import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
@@ -94,15 +97,15 @@ def main() -> None:
     )
 
 
-def time_replicated(store: object, article_ids: list[str], size: int) -> float:
+def time_replicated(store: Store, article_ids: Sequence[str], size: int) -> float:
     """Seconds to compare ``size`` reports made by repeating the given ones as new sources."""
     import dataclasses
 
     from storylens.compare import compare_reports, load_reports
     from storylens.compare.align import idf_weights
 
-    base = load_reports(store, article_ids)  # type: ignore[arg-type]
-    idf = idf_weights(store, base)  # type: ignore[arg-type]
+    base = load_reports(store, article_ids)
+    idf = idf_weights(store, base)
     reports = []
     for i in range(size):
         r = base[i % len(base)]

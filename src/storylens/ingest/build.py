@@ -11,7 +11,7 @@ import py3langid
 from publicsuffixlist import PublicSuffixList
 
 from storylens.errors import EmptyInput
-from storylens.ingest.dates import find_dateline
+from storylens.ingest.dates import date_in_url, find_dateline
 from storylens.ingest.encoding import clean_text
 from storylens.model import Article, Published, content_hash, make_article_id
 
@@ -77,7 +77,7 @@ def detect_language(text: str) -> str | None:
 
 
 def build_article(raw: RawArticle, *, outlet_override: str | None = None) -> Article:
-    """Clean the text, derive id, outlet, hash, language, and a date from a dateline.
+    """Clean the text, derive id, outlet, hash, language, and a date from a dateline or the URL.
 
     Raises:
         EmptyInput: when no text is left after cleaning.
@@ -88,7 +88,15 @@ def build_article(raw: RawArticle, *, outlet_override: str | None = None) -> Art
         raise EmptyInput(raw.source, "no article text after extraction")
     url = canonical_url(raw.url)
     chash = content_hash(title, text)
-    published = raw.published if raw.published is not None else find_dateline(text)
+    published, metadata = raw.published, raw.metadata
+    if published is None:
+        # What the page states on a dateline, else the day its URL's path names; where a record
+        # states its date and its URL names one, the two agreed on every dev article that has both.
+        published = find_dateline(text)
+        if published is None:
+            published = date_in_url(url)
+            if published is not None:
+                metadata = {**metadata, "date_from": "url"}
     return Article(
         id=make_article_id(given=raw.given_id, url=url, chash=chash),
         url=url,
@@ -99,5 +107,5 @@ def build_article(raw: RawArticle, *, outlet_override: str | None = None) -> Art
         text=text,
         source=raw.source,
         content_hash=chash,
-        metadata=raw.metadata,
+        metadata=metadata,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import email.utils
 import re
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from storylens.model import Published
 
@@ -114,6 +115,43 @@ def _is_dateline(line: str, m: re.Match[str]) -> bool:
         return True
     rest = _TIME.sub("", line[: m.start()] + line[m.end() :])
     return len(rest.strip(" ,.-–—:;()")) <= DATELINE_REST_CHARS
+
+
+# A news URL often carries its publication day in the path: /2023/02/14/slug, /2023-08-24-slug,
+# /2023/aug/19/, /20230815-slug. Only whole days count (a month alone is no date), only as the
+# start of a path segment, and only in the path (a query's numbers are ids).
+_URL_MONTH = r"(?P<mname>" + "|".join(m for m in _MONTHS if len(m) == 3) + r")"
+_URL_DATES = [
+    re.compile(r"/" + _YEAR + r"[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)(?=[/_.-]|$)"),
+    re.compile(r"/" + _YEAR + r"/" + _URL_MONTH + r"/(?P<day>[0-3]?\d)(?=[/_.-]|$)", re.I),
+    re.compile(r"/" + _YEAR + r"(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?=[/_.-]|$)"),
+]
+EARLIEST_URL_YEAR = 1995  # before the web had news sites, a "year" in a path is something else
+
+
+def date_in_url(url: str | None) -> date | None:
+    """The publication day a news URL's path states, else ``None``.
+
+    >>> date_in_url("https://example.com/2023/02/14/train-derailment/")
+    datetime.date(2023, 2, 14)
+    >>> date_in_url("https://example.com/news/2023/02/controlled-burn") is None
+    True
+    """
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(path):
+            groups = m.groupdict()
+            year = int(groups["year"])
+            if year < EARLIEST_URL_YEAR:
+                continue
+            month = _MONTHS[groups["mname"].lower()] if groups.get("mname") else int(groups["mnum"])
+            try:
+                return date(year, month, int(groups["day"]))
+            except ValueError:
+                continue
+    return None
 
 
 def find_dateline(text: str) -> date | None:

@@ -179,6 +179,7 @@ def test_events_from_the_cli(cli: Cli) -> None:
         "assigned": 23,
         "new_events": 6,
         "merged": 0,
+        "moved": 0,
         "events": 6,
         "storylines": 5,
     }

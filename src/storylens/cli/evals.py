@@ -69,12 +69,20 @@ def events_cmd(
     gold_field: Annotated[
         str, typer.Option(help="The field holding the gold event.")
     ] = "gold_event",
+    poll: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Bring the articles in polls of this many (each ingested, enriched and "
+            "clustered before the next, as watch does); 0: one batch.",
+        ),
+    ] = 0,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Ingest, enrich and cluster FILE in a temporary store; B-cubed and pairwise scores."""
     from storylens.events.evaluate import evaluate_events
 
-    scores = evaluate_events(file, gold_field)
+    scores = evaluate_events(file, gold_field, poll=poll)
     if as_json:
         print_json(scores)
         return

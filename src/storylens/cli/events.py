@@ -37,6 +37,7 @@ def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
                 "assigned": report.assigned,
                 "new_events": report.new_events,
                 "merged": report.merged,
+                "moved": report.moved,
                 "events": report.events,
                 "storylines": report.storylines,
             }
@@ -44,7 +45,8 @@ def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         return
     console.print(
         f"placed [bold]{report.assigned}[/bold] articles: {report.new_events} new events, "
-        f"{report.merged} merged; {report.events} events in {report.storylines} storylines"
+        f"{report.moved} placed again, {report.merged} merged; "
+        f"{report.events} events in {report.storylines} storylines"
     )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from storylens.errors import ConfigError
+from storylens.events.cluster import REFINE_MARGIN
 
 
 def _f1(p: float, r: float) -> float:
@@ -45,30 +46,42 @@ def pairwise(pred: Mapping[str, object], gold: Mapping[str, object]) -> dict[str
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(_f1(p, r), 4)}
 
 
-def evaluate_events(path: Path, gold_field: str = "gold_event") -> dict[str, object]:
-    """Run ingest, enrich and clustering on ``path`` in a temporary store and score the events."""
+def evaluate_events(
+    path: Path,
+    gold_field: str = "gold_event",
+    *,
+    poll: int = 0,
+    refine: float | None = REFINE_MARGIN,
+) -> dict[str, object]:
+    """Run ingest, enrich and clustering on ``path`` in a temporary store and score the events.
+
+    ``poll``: bring the articles in polls of this many lines (each ingested, enriched and
+    clustered before the next, as ``storylens watch`` does); 0 brings them in one batch.
+    ``refine``: the clusterer's refine margin, None for no refine pass.
+    """
     from storylens.enrich import Enricher
     from storylens.events import Clusterer, featurize
     from storylens.pipeline import ingest
     from storylens.store.sqlite import SQLiteStore
 
     gold: dict[str, object] = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            record = json.loads(line)
-            if "id" not in record or gold_field not in record:
-                raise ConfigError(f"{path}:{n}: needs 'id' and '{gold_field}'")
-            gold[str(record["id"])] = record[gold_field]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for n, line in enumerate(lines, 1):
+        record = json.loads(line)
+        if "id" not in record or gold_field not in record:
+            raise ConfigError(f"{path}:{n}: needs 'id' and '{gold_field}'")
+        gold[str(record["id"])] = record[gold_field]
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="storylens-eval-") as tmp:
         store = SQLiteStore(Path(tmp) / "eval.db")
         try:
-            ingest([str(path)], store, reader_process=False)
-            failed = Enricher(store).run().failed
-            if failed:
-                raise ConfigError(f"enrichment failed for {len(failed)} articles: {failed[0]}")
-            featurize(store)
-            Clusterer(store).run()
+            for part in _polls(path, lines, poll, Path(tmp)):
+                ingest([str(part)], store, reader_process=False)
+                failed = Enricher(store).run().failed
+                if failed:
+                    raise ConfigError(f"enrichment failed for {len(failed)} articles: {failed[0]}")
+                featurize(store)
+                Clusterer(store, refine=refine).run()
             members = store.event_members()
         finally:
             store.close()
@@ -84,4 +97,17 @@ def evaluate_events(path: Path, gold_field: str = "gold_event") -> dict[str, obj
         "articles": len(gold),
         "unclustered": len(missing),
         "seconds": round(time.perf_counter() - start, 2),
+        **({"poll": poll} if poll else {}),
     }
+
+
+def _polls(path: Path, lines: list[str], poll: int, tmp: Path) -> list[Path]:
+    """The file itself, or its lines cut into files of ``poll`` lines each."""
+    if poll <= 0 or poll >= len(lines):
+        return [path]
+    parts = []
+    for n, start in enumerate(range(0, len(lines), poll)):
+        part = tmp / f"poll-{n:05d}.jsonl"
+        part.write_text("".join(line + "\n" for line in lines[start : start + poll]), "utf-8")
+        parts.append(part)
+    return parts

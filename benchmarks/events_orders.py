@@ -1,0 +1,70 @@
+"""How much the events depend on the order articles arrive in.
+
+    python benchmarks/events_orders.py [FILE.jsonl] [--orders 8] [--poll 0] [--seed 1]
+
+A streaming clusterer sees each article once, in arrival order (publication order; undated
+pages where they were ingested), so the same articles in another order can give other events.
+This runs the whole pipeline (ingest, enrich, cluster) on FILE (default
+../shared/eval/dev/articles.jsonl) in ``--orders`` shuffled ingest orders, with the refine pass
+and without it, and prints B-cubed F1 per order and the mean, minimum and maximum of each.
+
+``--poll N`` brings the articles in polls of N (each ingested, enriched and clustered before
+the next arrives, as `storylens watch` does); 0 (default) brings them in one batch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("file", nargs="?", type=Path, default=DEV)
+    parser.add_argument("--gold-field", default="gold_event")
+    parser.add_argument("--orders", type=int, default=8)
+    parser.add_argument("--poll", type=int, default=0, help="articles per poll (0: one batch)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if not args.file.exists():
+        raise SystemExit(f"{args.file} not found: give a JSON Lines file with id and gold labels")
+
+    from storylens.events.cluster import REFINE_MARGIN
+    from storylens.events.evaluate import evaluate_events
+
+    lines = [line + "\n" for line in args.file.read_text(encoding="utf-8").splitlines() if line]
+    rng = random.Random(args.seed)
+    configs: dict[str, float | None] = {"refine": REFINE_MARGIN, "no-refine": None}
+    scores: dict[str, list[float]] = {name: [] for name in configs}
+    with tempfile.TemporaryDirectory(prefix="storylens-orders-") as tmp:
+        for order in range(args.orders):
+            shuffled = lines[:] if order == 0 else rng.sample(lines, len(lines))
+            path = Path(tmp) / f"order-{order}.jsonl"
+            path.write_text("".join(shuffled), encoding="utf-8")
+            row: dict[str, object] = {"order": "file" if order == 0 else order}
+            for name, refine in configs.items():
+                result = evaluate_events(path, args.gold_field, poll=args.poll, refine=refine)
+                f1 = float(result["bcubed"]["f1"])  # type: ignore[index]
+                scores[name].append(f1)
+                row[name] = f1
+            print(json.dumps(row), flush=True)
+    summary = {
+        name: {
+            "mean": round(statistics.fmean(v), 4),
+            "min": min(v),
+            "max": max(v),
+        }
+        for name, v in scores.items()
+    }
+    print(json.dumps({"orders": args.orders, "poll": args.poll, "bcubed_f1": summary}))
+
+
+if __name__ == "__main__":
+    main()

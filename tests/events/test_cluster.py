@@ -216,6 +216,8 @@ def test_refine_moves_an_article_that_links_clearly_better_elsewhere(
     members = events_by_id(store)
     home = events["b"].id if moves else events["a"].id
     assert "x" in members[home] and "a1" in members[events["a"].id]
+    # both events changed: their summaries are recomputed, their storyline links checked
+    assert clusterer.touched == ({events["a"].id, events["b"].id} if moves else set())
 
 
 def test_refine_empties_an_event_into_the_one_it_joined(tmp_path: Path, store: SQLiteStore) -> None:

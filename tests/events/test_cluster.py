@@ -301,3 +301,49 @@ def test_refine_brings_a_copy_to_its_original_and_moves_them_together(
         events["b"].id: {"b1", "b2", "copy", "orig"},
         events["c"].id: {"c1"},  # links to b at 0.3: stays
     }
+
+
+def test_an_original_arriving_after_its_copy_takes_it_along(
+    tmp_path: Path, store: SQLiteStore
+) -> None:
+    story = (
+        "The regional council approved the new harbour bridge on Monday after a debate that "
+        "lasted eleven hours. Councillors voted 31 to 12 in favour of the plan, which will cost "
+        "240 million euros and take four years to build. Opponents said the money should go to "
+        "the ferry service instead, and promised to take the decision to court. "
+    )
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        "".join(
+            json.dumps(r) + "\n"
+            for r in [
+                {"id": "copy", "url": "https://b.example/bridge", "text": story + "Noon."},
+                {"id": "b1", "text": "Report b1."},
+                {"id": "x1", "text": "Report x1."},
+            ]
+        )
+    )
+    ingest([str(first)], store, reader_process=False)
+    later = tmp_path / "later.jsonl"  # the original is dated earlier: it is elected original
+    later.write_text(
+        json.dumps(
+            {
+                "id": "orig",
+                "url": "https://a.example/bridge",
+                "date": "2023-02-01",
+                "text": story + "More soon.",
+            }
+        )
+        + "\n"
+    )
+    ingest([str(later)], store, reader_process=False)
+    assert store.copies_made_of(["orig"]) == {"copy": "orig"}
+    clusterer = Clusterer(store, threshold=0.38)
+    clusterer._vectors = {i: _vectors({"quake": 1.0}) for i in ("copy", "b1", "x1", "orig")}
+    # the copy sits in an event of an earlier run; its original was placed elsewhere now
+    events = _placed(store, clusterer, {"b": ["b1", "copy"], "x": ["x1", "orig"]})
+    clusterer.touched = {events["x"].id}
+    assert "copy" in clusterer._to_refine(["orig"])
+    with store.transaction():
+        clusterer._refine_pass(clusterer._to_refine(["orig"]))
+    assert store.event_of("copy") == store.event_of("orig")

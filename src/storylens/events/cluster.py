@@ -415,7 +415,8 @@ class Clusterer:
         """The reports the refine pass places again: this run's, the other reports of the
         events this run changed (their event is not what it was when they joined it), and
         reports of earlier runs still alone in their event (they found no event when they
-        arrived, and may find one now that more reports have)."""
+        arrived, and may find one now that more reports have), and earlier copies of this
+        run's articles (an original that arrives after its copy takes it along)."""
         chosen = dict.fromkeys(placed)
         for event_id in sorted(self.touched):
             event = self._events.get(event_id)
@@ -424,7 +425,8 @@ class Clusterer:
         for event in sorted(self._events.values(), key=lambda e: e.id):
             if len(event.members) == 1:
                 chosen[event.members[0]] = None
-        return [a for a in chosen if a in self._vectors]
+        chosen.update(dict.fromkeys(self.store.copies_made_of(placed)))
+        return [a for a in chosen if a in self._event_of]
 
     def _refine_pass(self, reports: Sequence[str]) -> int:
         """Move each of ``reports`` to another event when, now that this run's articles have
@@ -437,14 +439,16 @@ class Clusterer:
             copies.setdefault(original, []).append(copy)
         for article_id in reports:
             own = self._events.get(self._event_of.get(article_id, -1))
-            vectors = self._vectors.get(article_id)
-            if own is None or vectors is None:
+            if own is None:
                 continue
             if article_id in copy_of:  # a copy that came before its original joins it now
                 home = self._events.get(self._event_of.get(copy_of[article_id], -1))
                 if home is not None and home is not own:
                     self._move([article_id], own, home, None)
                     moved += 1
+                continue
+            vectors = self._vectors.get(article_id)
+            if vectors is None:
                 continue
             group = [article_id, *(c for c in copies.get(article_id, ()) if c in own.members)]
             mine = self._link_without(article_id, own, set(group))

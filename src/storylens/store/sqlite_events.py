@@ -155,6 +155,21 @@ class EventTables:
             )
         return out
 
+    def copies_made_of(self, originals: Sequence[str]) -> dict[str, str]:
+        """The near-duplicates of ``originals`` (a copy's group is named by its original):
+        each copy and the original it copies."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(originals):
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self._db.execute(
+                    f"SELECT id, near_duplicate_of FROM articles WHERE group_id IN ({marks}) "
+                    "AND near_duplicate_of IS NOT NULL",
+                    chunk,
+                )
+            )
+        return out
+
     def unclustered(self) -> list[str]:
         """Enriched articles not yet in an event, or changed since: in order of publication
         (undated ones where they were ingested)."""

@@ -5,8 +5,9 @@
 A streaming clusterer sees each article once, in arrival order (publication order; undated
 pages where they were ingested), so the same articles in another order can give other events.
 This runs the whole pipeline (ingest, enrich, cluster) on FILE (default
-../shared/eval/dev/articles.jsonl) in ``--orders`` shuffled ingest orders, with the refine pass
-and without it, and prints B-cubed F1 per order and the mean, minimum and maximum of each.
+../shared/eval/dev/articles.jsonl) in ``--orders`` ingest orders (the file's own, then shuffled
+ones), with the refine pass and without it, and prints B-cubed F1 per order and the mean,
+minimum and maximum of each.
 
 ``--poll N`` brings the articles in polls of N (each ingested, enriched and clustered before
 the next arrives, as `storylens watch` does); 0 (default) brings them in one batch.

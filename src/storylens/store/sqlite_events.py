@@ -8,7 +8,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 
@@ -143,27 +143,20 @@ class EventTables:
 
     def copies_of(self, article_ids: Sequence[str]) -> dict[str, str]:
         """For those of ``article_ids`` that are near-duplicates: the article each copies."""
-        out: dict[str, str] = {}
-        for chunk in _chunks(article_ids):
-            marks = ",".join("?" * len(chunk))
-            out.update(
-                self._db.execute(
-                    f"SELECT id, near_duplicate_of FROM articles WHERE id IN ({marks}) "
-                    "AND near_duplicate_of IS NOT NULL",
-                    chunk,
-                )
-            )
-        return out
+        return self._copies("id", article_ids)
 
     def copies_made_of(self, originals: Sequence[str]) -> dict[str, str]:
         """The near-duplicates of ``originals`` (a copy's group is named by its original):
         each copy and the original it copies."""
+        return self._copies("group_id", originals)
+
+    def _copies(self, column: Literal["id", "group_id"], keys: Sequence[str]) -> dict[str, str]:
         out: dict[str, str] = {}
-        for chunk in _chunks(originals):
+        for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
             out.update(
                 self._db.execute(
-                    f"SELECT id, near_duplicate_of FROM articles WHERE group_id IN ({marks}) "
+                    f"SELECT id, near_duplicate_of FROM articles WHERE {column} IN ({marks}) "
                     "AND near_duplicate_of IS NOT NULL",
                     chunk,
                 )

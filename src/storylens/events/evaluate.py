@@ -65,12 +65,14 @@ def evaluate_events(
     from storylens.store.sqlite import SQLiteStore
 
     gold: dict[str, object] = {}
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for n, line in enumerate(lines, 1):
-        record = json.loads(line)
-        if "id" not in record or gold_field not in record:
-            raise ConfigError(f"{path}:{n}: needs 'id' and '{gold_field}'")
-        gold[str(record["id"])] = record[gold_field]
+    lines: list[str] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            record = json.loads(line)
+            if "id" not in record or gold_field not in record:
+                raise ConfigError(f"{path}:{n}: needs 'id' and '{gold_field}'")
+            gold[str(record["id"])] = record[gold_field]
+            lines.append(line)
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="storylens-eval-") as tmp:
         store = SQLiteStore(Path(tmp) / "eval.db")

@@ -450,17 +450,19 @@ class Clusterer:
             vectors = self._vectors.get(article_id)
             if vectors is None:
                 continue
-            group = [article_id, *(c for c in copies.get(article_id, ()) if c in own.members)]
-            mine = self._link_without(article_id, own, set(group))
-            bar = max(self.threshold, mine if mine is not None else self.threshold)
-            best, best_score = None, bar + (self.refine or 0.0)
+            margin = self.refine or 0.0
+            best, best_score = None, self.threshold + margin
             for event in self.candidates(vectors.index_keys(), vectors.day):
                 if event.id == own.id:
                     continue
                 score = self.link(article_id, event)
                 if score >= best_score:
                     best, best_score = event, score
-            if best is not None:
+            if best is None:  # no other event reaches the threshold: its own link is not needed
+                continue
+            group = [article_id, *(c for c in copies.get(article_id, ()) if c in own.members)]
+            mine = self._link_without(article_id, own, set(group))
+            if mine is None or best_score >= mine + margin:
                 self._move(group, own, best, best_score)
                 moved += len(group)
         return moved

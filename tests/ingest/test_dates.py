@@ -59,7 +59,7 @@ def test_a_path_without_digits_has_no_date(path: str) -> None:
     assert date_in_url("https://news.example/" + path) is None
 
 
-def test_url_date_only_when_nothing_states_one(tmp_path: Path) -> None:
+def test_url_date_when_no_field_states_one(tmp_path: Path) -> None:
     records = [
         {
             "id": "stated",
@@ -74,13 +74,19 @@ def test_url_date_only_when_nothing_states_one(tmp_path: Path) -> None:
         },
         {"id": "url", "url": "https://a.example/2023/02/14/z", "text": "A report."},
         {"id": "none", "url": "https://a.example/news/z", "text": "A report."},
+        {
+            "id": "clock",
+            "url": "https://a.example/news/c",
+            "text": "Fri. Nov 22nd, 2024\n\nA report.",
+        },
     ]
     path = tmp_path / "a.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records))
     got = {a.id: a for a in articles_of(read_all(path))}
     assert got["stated"].published == date(2023, 2, 15)
-    assert got["dateline"].published == date(2023, 2, 16)
+    assert got["dateline"].published == date(2023, 2, 14)  # the URL's day before a dateline
     assert got["url"].published == date(2023, 2, 14)
     assert got["url"].metadata["date_from"] == "url"  # where the date came from is kept
     assert "date_from" not in got["stated"].metadata
     assert got["none"].published is None
+    assert got["clock"].published == date(2024, 11, 22)  # no day in the URL: the dateline

@@ -90,13 +90,16 @@ def build_article(raw: RawArticle, *, outlet_override: str | None = None) -> Art
     chash = content_hash(title, text)
     published, metadata = raw.published, raw.metadata
     if published is None:
-        # What the page states on a dateline, else the day its URL's path names; where a record
-        # states its date and its URL names one, the two agreed on every dev article that has both.
-        published = find_dateline(text)
-        if published is None:
-            published = date_in_url(url)
-            if published is not None:
-                metadata = {**metadata, "date_from": "url"}
+        # The day the URL's path names, else a dateline in the text. The URL first, as htmldate
+        # does: it is fixed when the page is published, while a bare date atop a page may be the
+        # site's clock ("Fri. Nov 22nd, 2024" over a 2023 report whose URL says 2023/08/20).
+        # Where a record states its date and its URL names one, the two agreed on every dev
+        # article that has both.
+        published = date_in_url(url)
+        if published is not None:
+            metadata = {**metadata, "date_from": "url"}
+        else:
+            published = find_dateline(text)
     return Article(
         id=make_article_id(given=raw.given_id, url=url, chash=chash),
         url=url,

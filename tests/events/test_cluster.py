@@ -66,22 +66,22 @@ def test_ids_are_stable_and_late_articles_join(tmp_path: Path, store: SQLiteStor
 
 
 def test_dev_bcubed_floor(shared: Path) -> None:
-    """Measured 2026-11-22: B-cubed F1 0.974 (P 0.974, R 0.974), pairwise F1 0.965, 24 events
-    for 23 gold. Issue 4's floor is 0.93; pinned at 0.95, the measure less a margin for other
-    CPUs' arithmetic, so a regression fails."""
+    """Measured 2026-11-22: B-cubed F1 0.980 (P 0.974, R 0.987), pairwise F1 0.974, 23 events
+    for 23 gold. Issue 4's floor is 0.93; pinned at 0.96, the measure less a margin for other
+    CPUs' arithmetic (one report in the wrong event costs 0.01-0.02), so a regression fails."""
     path = shared / "eval" / "dev" / "articles.jsonl"
     if not path.exists():
         pytest.skip(f"dev corpus not found at {path}")
     scores = evaluate_events(path)
     assert scores["articles"] == 130 and scores["unclustered"] == 0
-    assert scores["bcubed"]["f1"] >= 0.95  # type: ignore[index]
+    assert scores["bcubed"]["f1"] >= 0.96  # type: ignore[index]
     assert json.dumps(scores)  # printable as the CLI prints it
 
 
 def test_dev_stream_in_polls_floor(shared: Path) -> None:
     """The dev file brought in polls of 10, each ingested, enriched and clustered before the
-    next (as `storylens watch` works), from the CLI. Measured 2026-11-22: B-cubed F1 0.942
-    (0.927 without the refine pass); pinned at 0.92."""
+    next (as `storylens watch` works), from the CLI. Measured 2026-11-22: B-cubed F1 0.949
+    (0.932 without the refine pass); pinned at 0.93."""
     from typer.testing import CliRunner
 
     from storylens.cli import app
@@ -91,7 +91,7 @@ def test_dev_stream_in_polls_floor(shared: Path) -> None:
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["poll"] == 10 and scores["articles"] == 130 and scores["unclustered"] == 0
-    assert scores["bcubed"]["f1"] >= 0.92
+    assert scores["bcubed"]["f1"] >= 0.93
 
 
 def test_dev_storylines(shared: Path, tmp_path: Path) -> None:

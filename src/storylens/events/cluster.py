@@ -433,7 +433,7 @@ class Clusterer:
         all arrived, it links to that event clearly better than to the rest of its own. A
         near-duplicate is not judged on its own: it goes where its original goes."""
         moved = 0
-        copy_of = {**self.store.copies_of(reports), **self._copy_of}
+        copy_of = self.store.copies_of(reports)  # this run's articles are among them
         copies: dict[str, list[str]] = {}
         for copy, original in copy_of.items():
             copies.setdefault(original, []).append(copy)

@@ -6,8 +6,8 @@ A streaming clusterer sees each article once, in arrival order (publication orde
 pages where they were ingested), so the same articles in another order can give other events.
 This runs the whole pipeline (ingest, enrich, cluster) on FILE (default
 ../shared/eval/dev/articles.jsonl) in ``--orders`` ingest orders (the file's own, then shuffled
-ones), with the refine pass and without it, and prints B-cubed F1 per order and the mean,
-minimum and maximum of each.
+ones), with the refine and split passes, without the split pass, and without either, and
+prints B-cubed F1 per order and the mean, minimum and maximum of each.
 
 ``--poll N`` brings the articles in polls of N (each ingested, enriched and clustered before
 the next arrives, as `storylens watch` does); 0 (default) brings them in one batch.
@@ -42,7 +42,11 @@ def main() -> None:
 
     lines = [line + "\n" for line in args.file.read_text(encoding="utf-8").splitlines() if line]
     rng = random.Random(args.seed)
-    configs: dict[str, float | None] = {"refine": REFINE_MARGIN, "no-refine": None}
+    configs: dict[str, tuple[float | None, bool]] = {
+        "refine+split": (REFINE_MARGIN, True),
+        "refine": (REFINE_MARGIN, False),
+        "neither": (None, False),
+    }
     scores: dict[str, list[float]] = {name: [] for name in configs}
     with tempfile.TemporaryDirectory(prefix="storylens-orders-") as tmp:
         for order in range(args.orders):
@@ -50,8 +54,10 @@ def main() -> None:
             path = Path(tmp) / f"order-{order}.jsonl"
             path.write_text("".join(shuffled), encoding="utf-8")
             row: dict[str, object] = {"order": "file" if order == 0 else order}
-            for name, refine in configs.items():
-                result = evaluate_events(path, args.gold_field, poll=args.poll, refine=refine)
+            for name, (refine, split) in configs.items():
+                result = evaluate_events(
+                    path, args.gold_field, poll=args.poll, refine=refine, split=split
+                )
                 f1 = float(result["bcubed"]["f1"])  # type: ignore[index]
                 scores[name].append(f1)
                 row[name] = f1

@@ -180,6 +180,7 @@ def test_events_from_the_cli(cli: Cli) -> None:
         "new_events": 6,
         "merged": 0,
         "moved": 0,
+        "split": 0,
         "events": 6,
         "storylines": 5,
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from pathlib import Path
 
@@ -196,7 +197,6 @@ def test_refine_moves_an_article_that_links_clearly_better_elsewhere(
 ) -> None:
     """An article that opened its event's run early is placed again once all have arrived: it
     moves only when another event beats its own by the margin (and the threshold)."""
-    import math
 
     path = tmp_path / "a.jsonl"
     ids = ["a1", "x", "b1", "b2", "b3"]
@@ -347,3 +347,94 @@ def test_an_original_arriving_after_its_copy_takes_it_along(
     with store.transaction():
         clusterer._refine_pass(clusterer._to_refine(["orig"]))
     assert store.event_of("copy") == store.event_of("orig")
+
+
+def _split_fixture(
+    tmp_path: Path, store: SQLiteStore, vectors: dict[str, _Vectors]
+) -> tuple[Clusterer, ActiveEvent]:
+    """All of ``vectors``' articles in one event, placed in their order, as one run left it."""
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": f"Report {i}."}) + "\n" for i in vectors))
+    ingest([str(path)], store, reader_process=False)
+    clusterer = Clusterer(store, threshold=0.38)
+    clusterer._vectors = dict(vectors)
+    event = _placed(store, clusterer, {"one": list(vectors)})["one"]
+    clusterer.touched = {event.id}
+    return clusterer, event
+
+
+@pytest.mark.parametrize(("cosine", "splits"), [(0.7, True), (0.8, False)])
+def test_split_parts_an_event_whose_two_groups_link_below_the_threshold(
+    tmp_path: Path, store: SQLiteStore, cosine: float, splits: bool
+) -> None:
+    """Two groups in one event (reports of two matches that came in an unlucky order): the
+    groups link at cosine / 2, 0.35 (below the threshold: split) or 0.40 (kept together)."""
+
+    other = {"final": cosine, "semi": math.sqrt(1 - cosine**2)}
+    clusterer, event = _split_fixture(
+        tmp_path,
+        store,
+        {
+            "a1": _vectors({"final": 1.0}),
+            "b1": _vectors(other),
+            "a2": _vectors({"final": 1.0}),
+            "b2": _vectors(other),
+            "a3": _vectors({"final": 1.0}),
+        },
+    )
+    with store.transaction():
+        assert clusterer._split_pass() == int(splits)
+    members = events_by_id(store)
+    if not splits:
+        assert members == {event.id: {"a1", "a2", "a3", "b1", "b2"}}
+        return
+    # the group with the event's first report keeps the id; the other is a new event
+    [new] = set(members) - {event.id}
+    assert members == {event.id: {"a1", "a2", "a3"}, new: {"b1", "b2"}}
+    assert clusterer.touched == {event.id, new}
+    assert clusterer.active(new) is not None  # the rest of the run sees it
+
+
+def test_split_leaves_a_lone_outlier_to_the_refine_pass(tmp_path: Path, store: SQLiteStore) -> None:
+    clusterer, event = _split_fixture(
+        tmp_path,
+        store,
+        {i: _vectors({"final": 1.0}) for i in ("a1", "a2", "a3")} | {"x": _vectors({"x": 1.0})},
+    )
+    with store.transaction():
+        assert clusterer._split_pass() == 0
+    assert events_by_id(store) == {event.id: {"a1", "a2", "a3", "x"}}
+
+
+def test_split_keeps_a_copy_with_its_original(tmp_path: Path, store: SQLiteStore) -> None:
+    vectors = {i: _vectors({"final": 1.0}) for i in ("a1", "a2", "orig")}
+    vectors |= {i: _vectors({"semi": 1.0}) for i in ("b1", "b2", "copy")}
+    clusterer, event = _split_fixture(tmp_path, store, vectors)
+    with store.transaction():  # as dedup marks a (spun) near-duplicate
+        store._db.execute("UPDATE articles SET near_duplicate_of = 'orig' WHERE id = 'copy'")
+        assert clusterer._split_pass() == 1
+    [new] = set(events_by_id(store)) - {event.id}
+    # "copy" reads like b's reports but is one source with "orig": it stays with it
+    assert events_by_id(store) == {event.id: {"a1", "a2", "orig", "copy"}, new: {"b1", "b2"}}
+
+
+def test_bipartition_finds_the_two_groups(tmp_path: Path, store: SQLiteStore) -> None:
+    clusterer, _ = _split_fixture(
+        tmp_path,
+        store,
+        {
+            "a1": _vectors({"a": 1.0}),
+            "b1": _vectors({"b": 1.0}),
+            "a2": _vectors({"a": 0.9, "x": math.sqrt(0.19)}),
+            "b2": _vectors({"b": 0.9, "y": math.sqrt(0.19)}),
+        },
+    )
+    parts = clusterer.bipartition(["a1", "b1", "a2", "b2"])
+    assert parts is not None
+    first, second, between = parts
+    assert {frozenset(first), frozenset(second)} == {
+        frozenset({"a1", "a2"}),
+        frozenset({"b1", "b2"}),
+    }
+    assert between == 0.0
+    assert clusterer.bipartition(["a1"]) is None

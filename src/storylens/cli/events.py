@@ -38,6 +38,7 @@ def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
                 "new_events": report.new_events,
                 "merged": report.merged,
                 "moved": report.moved,
+                "split": report.split,
                 "events": report.events,
                 "storylines": report.storylines,
             }
@@ -45,7 +46,7 @@ def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         return
     console.print(
         f"placed [bold]{report.assigned}[/bold] articles: {report.new_events} new events, "
-        f"{report.moved} placed again, {report.merged} merged; "
+        f"{report.moved} placed again, {report.split} split, {report.merged} merged; "
         f"{report.events} events in {report.storylines} storylines"
     )
 

@@ -20,10 +20,15 @@ points to where its reports went). Once a run's articles are all placed, a refin
 again this run's articles, the other reports of the events the run changed, and reports still
 alone in their event: one that now links to another event better by :data:`REFINE_MARGIN` than
 to the rest of its own moves there (a report that arrived before most of its event's reports
-chose with less to go on). Then a merge pass joins events whose average link reaches the
-threshold (the younger event points to the older one, which keeps its id). A near-duplicate
-joins its original's event whatever its score and stays with it: a copy is one source, not new
-evidence.
+chose with less to go on). Before that, a split pass looks at each event the run changed: when
+its reports fall into two groups of at least two that link to each other below the threshold
+(the two groups of average-link clustering within the event), the group without the event's
+first report becomes a new event. Reports that arrived in an unlucky order (undated reports of
+two matches before the dated ones that tell them apart) can have joined two happenings into one
+event that, seen whole, is two. Then a merge pass joins events whose average link reaches the
+threshold plus a margin (the younger event points to the older one, which keeps its id). A
+near-duplicate joins its original's event whatever its score and stays with it: a copy is one
+source, not new evidence.
 
 The outlet is no signal. Dates are: an article dated more than :data:`WINDOW_DAYS` from every
 article of an event is never compared with it (undated articles are compared with all).
@@ -66,6 +71,12 @@ MERGE_MARGIN = 0.02
 # over eight arrival orders 0.958 -> 0.977 on average, in polls of 10 0.934 -> 0.957
 # (docs/events.md).
 REFINE_MARGIN = 0.005
+# An event's reports are split in two only when each group holds this many (a lone misplaced
+# report is the refine pass's to move) and the groups link below the threshold (they would not
+# have joined had they arrived whole). Events with more than SPLIT_MAX reports are not looked at
+# (the cost grows with the square of the reports).
+SPLIT_MIN_PART = 2
+SPLIT_MAX = 48
 RECENT_EVENTS = 500  # kept in memory whatever their dates (undated news has no window)
 KEYS_PER_ARTICLE = 8  # strongest entities and as many strongest terms index each article
 MAX_POSTING = 400  # a key shared by more active events than this finds no candidates
@@ -115,6 +126,7 @@ class ClusterReport:
     events: int
     storylines: int
     moved: int = 0  # placed again by the refine pass
+    split: int = 0  # events split in two by the split pass
 
 
 def _unit(weights: dict[object, float]) -> dict[object, float]:
@@ -158,12 +170,18 @@ class Clusterer:
     """Assigns the store's unclustered articles to events (see the module docstring)."""
 
     def __init__(
-        self, store: Store, threshold: float = THRESHOLD, refine: float | None = REFINE_MARGIN
+        self,
+        store: Store,
+        threshold: float = THRESHOLD,
+        refine: float | None = REFINE_MARGIN,
+        split: bool = True,
     ) -> None:
-        """``refine``: the refine pass's margin, or None for no refine pass."""
+        """``refine``: the refine pass's margin, or None for no refine pass; ``split``: whether
+        the split pass runs."""
         self.store = store
         self.threshold = threshold
         self.refine = refine
+        self.split = split
         self._vectors: dict[str, _Vectors] = {}
         self._events: dict[int, ActiveEvent] = {}
         self._event_of: dict[str, int] = {}
@@ -348,11 +366,12 @@ class Clusterer:
         self._load_events(since)
         with self.store.transaction():
             assigned, new = self._assign_all(pending, on_article)
+            split = self._split_pass() if self.split else 0
             moved = self._refine_pass(self._to_refine(pending)) if self.refine is not None else 0
             merged = self._merge_pass()
         storylines = link_storylines(self.store, self)
         live = sum(1 for e in self._events.values() if e.members)
-        return ClusterReport(assigned, new, merged, live, storylines, moved)
+        return ClusterReport(assigned, new, merged, live, storylines, moved, split)
 
     def _assign_all(
         self, pending: list[str], on_article: Callable[[str], None] | None
@@ -483,6 +502,73 @@ class Clusterer:
             self.store.merge_events(source.id, target.id)
             self._drop(source)
             self.touched.discard(source.id)
+
+    def bipartition(self, members: Sequence[str]) -> tuple[list[str], list[str], float] | None:
+        """The two groups that average-link clustering of ``members`` (loaded ones) ends with,
+        and the average similarity between them; None for fewer than two reports."""
+        ids = [m for m in members if m in self._vectors]
+        n = len(ids)
+        if n < 2:
+            return None
+        vectors = [self._vectors[m] for m in ids]
+        dense = np.stack([v.dense for v in vectors]) @ np.stack([v.dense for v in vectors]).T
+        sim = np.zeros((n, n))
+        for i in range(n):
+            for j in range(i + 1, n):
+                sim[i, j] = sim[j, i] = self._score(vectors[i], vectors[j], float(dense[i, j]))
+        self.comparisons += n * (n - 1) // 2
+        # average link between groups, updated as groups join (Lance-Williams)
+        link = sim.copy()
+        np.fill_diagonal(link, -np.inf)
+        groups = {i: [i] for i in range(n)}
+        while len(groups) > 2:
+            alive = sorted(groups)
+            sub = link[np.ix_(alive, alive)]
+            k = int(np.argmax(sub))
+            a, b = alive[k // len(alive)], alive[k % len(alive)]
+            na, nb = len(groups[a]), len(groups[b])
+            link[a, :] = (na * link[a, :] + nb * link[b, :]) / (na + nb)
+            link[:, a] = link[a, :]
+            link[a, a] = -np.inf
+            link[b, :] = link[:, b] = -np.inf
+            groups[a] += groups.pop(b)
+        first, second = groups.values()
+        between = float(sim[np.ix_(first, second)].mean())
+        return [ids[i] for i in sorted(first)], [ids[i] for i in sorted(second)], between
+
+    def _split_pass(self) -> int:
+        """Split each event this run changed whose reports form two groups (of at least
+        :data:`SPLIT_MIN_PART`) linking to each other below the threshold; the group holding the
+        event's first report keeps its id. Near-duplicates stay with their originals. Returns
+        how many events were split."""
+        split = 0
+        queue = sorted(self.touched)
+        while queue:
+            event = self._events.get(queue.pop(0))
+            if event is None or not 2 * SPLIT_MIN_PART <= len(event.members) <= SPLIT_MAX:
+                continue
+            parts = self.bipartition(event.members)
+            if parts is None or parts[2] >= self.threshold:
+                continue
+            side = dict.fromkeys(parts[1], True)  # True: the second group
+            for copy, original in self.store.copies_of(event.members).items():
+                if original in event.members:
+                    side[copy] = side.get(original, False)
+            leaving = [
+                m for m in event.members if side.get(m, False) != side.get(event.members[0], False)
+            ]
+            if min(len(leaving), len(event.members) - len(leaving)) < SPLIT_MIN_PART:
+                continue
+            new = ActiveEvent(self.store.create_event())
+            self._events[new.id] = new
+            for article_id in leaving:
+                event.members.remove(article_id)
+                self._add(new, article_id)
+                self.store.assign(article_id, new.id, None)
+            self.touched.update((event.id, new.id))
+            queue += [event.id, new.id]  # either part may split again
+            split += 1
+        return split
 
     def _merge_pass(self) -> int:
         """Join events changed in this run with events whose average link reaches the

@@ -543,6 +543,15 @@ class Clusterer:
         how many events were split."""
         split = 0
         queue = sorted(self.touched)
+        # an event of an earlier run is held with its latest reports only: all are needed here
+        self._load(
+            [
+                m
+                for e in queue
+                if (event := self._events.get(e)) and len(event.members) <= SPLIT_MAX
+                for m in event.members
+            ]
+        )
         while queue:
             event = self._events.get(queue.pop(0))
             if event is None or not 2 * SPLIT_MIN_PART <= len(event.members) <= SPLIT_MAX:

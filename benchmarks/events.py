@@ -17,7 +17,6 @@ Needs the `bench` extra (scikit-learn).
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import tempfile
@@ -26,17 +25,12 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
+from _gold import gold_parser, parse_gold_args
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("file", nargs="?", type=Path, default=DEV)
-    parser.add_argument("--gold-field", default="gold_event")
-    args = parser.parse_args()
-    if not args.file.exists():
-        raise SystemExit(f"{args.file} not found: give a JSON Lines file with id and gold labels")
+    parser = gold_parser(__doc__)
+    args = parse_gold_args(parser)
 
     from sklearn.cluster import HDBSCAN, AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer

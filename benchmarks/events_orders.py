@@ -15,27 +15,21 @@ the next arrives, as `storylens watch` does); 0 (default) brings them in one bat
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import statistics
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
+from _gold import gold_parser, parse_gold_args
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("file", nargs="?", type=Path, default=DEV)
-    parser.add_argument("--gold-field", default="gold_event")
+    parser = gold_parser(__doc__)
     parser.add_argument("--orders", type=int, default=8)
     parser.add_argument("--poll", type=int, default=0, help="articles per poll (0: one batch)")
     parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
-    if not args.file.exists():
-        raise SystemExit(f"{args.file} not found: give a JSON Lines file with id and gold labels")
+    args = parse_gold_args(parser)
 
     from storylens.events.cluster import REFINE_MARGIN
     from storylens.events.evaluate import evaluate_events

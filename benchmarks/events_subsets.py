@@ -12,27 +12,21 @@ by side, so compare with the whole file's figure knowing that.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import statistics
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
+from _gold import gold_parser, parse_gold_args
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("file", nargs="?", type=Path, default=DEV)
-    parser.add_argument("--gold-field", default="gold_event")
+    parser = gold_parser(__doc__)
     parser.add_argument("--fraction", type=float, default=0.5, help="share of gold events kept")
     parser.add_argument("--subsets", type=int, default=6)
     parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    if not args.file.exists():
-        raise SystemExit(f"{args.file} not found: give a JSON Lines file with id and gold labels")
+    args = parse_gold_args(parser)
     if not 0 < args.fraction <= 1:
         raise SystemExit("--fraction must be in (0, 1]")
 

@@ -197,7 +197,6 @@ def test_refine_moves_an_article_that_links_clearly_better_elsewhere(
 ) -> None:
     """An article that opened its event's run early is placed again once all have arrived: it
     moves only when another event beats its own by the margin (and the threshold)."""
-
     path = tmp_path / "a.jsonl"
     ids = ["a1", "x", "b1", "b2", "b3"]
     path.write_text("".join(json.dumps({"id": i, "text": f"Report {i}."}) + "\n" for i in ids))
@@ -369,7 +368,6 @@ def test_split_parts_an_event_whose_two_groups_link_below_the_threshold(
 ) -> None:
     """Two groups in one event (reports of two matches that came in an unlucky order): the
     groups link at cosine / 2, 0.35 (below the threshold: split) or 0.40 (kept together)."""
-
     other = {"final": cosine, "semi": math.sqrt(1 - cosine**2)}
     clusterer, event = _split_fixture(
         tmp_path,

@@ -511,7 +511,8 @@ class Clusterer:
         if n < 2:
             return None
         vectors = [self._vectors[m] for m in ids]
-        dense = np.stack([v.dense for v in vectors]) @ np.stack([v.dense for v in vectors]).T
+        stacked = np.stack([v.dense for v in vectors])
+        dense = stacked @ stacked.T
         sim = np.zeros((n, n))
         for i in range(n):
             for j in range(i + 1, n):

@@ -436,3 +436,39 @@ def test_bipartition_finds_the_two_groups(tmp_path: Path, store: SQLiteStore) ->
     }
     assert between == 0.0
     assert clusterer.bipartition(["a1"]) is None
+
+
+def test_bipartition_agrees_with_scipy_average_linkage(tmp_path: Path, store: SQLiteStore) -> None:
+    """Our incremental average link ends in the same two groups as SciPy's (UPGMA on distance
+    1 - similarity), and ``between`` is the mean similarity across them."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    clusterer = Clusterer(store)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.integers(2, 12), st.integers(0, 2**32 - 1))
+    def check(n: int, seed: int) -> None:
+        rng = np.random.default_rng(seed)
+        dense = rng.random((n, 8)).astype(np.float32)  # positive cosines: no ties at 0
+        dense /= np.linalg.norm(dense, axis=1, keepdims=True)
+        ids = [f"r{i}" for i in range(n)]
+        clusterer._vectors = {
+            a: _Vectors(dense=dense[i], terms={}, entities={}, day=None) for i, a in enumerate(ids)
+        }
+        parts = clusterer.bipartition(ids)
+        assert parts is not None
+        first, second, between = parts
+        assert sorted(first + second) == sorted(ids) and first and second
+        sim = np.array([[clusterer.similarity(a, b) if a != b else 1.0 for b in ids] for a in ids])
+        labels = fcluster(linkage(squareform(1.0 - sim, checks=False), "average"), 2, "maxclust")
+        theirs = {
+            frozenset(a for a, lab in zip(ids, labels, strict=True) if lab == k) for k in (1, 2)
+        }
+        assert {frozenset(first), frozenset(second)} == theirs
+        cross = [clusterer.similarity(a, b) for a in first for b in second]
+        assert abs(between - float(np.mean(cross))) < 1e-6  # float32 dot products
+
+    check()

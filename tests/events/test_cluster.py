@@ -472,3 +472,24 @@ def test_bipartition_agrees_with_scipy_average_linkage(tmp_path: Path, store: SQ
         assert abs(between - float(np.mean(cross))) < 1e-6  # float32 dot products
 
     check()
+
+
+def test_split_of_a_large_event_places_its_older_reports_too(
+    tmp_path: Path, store: SQLiteStore
+) -> None:
+    """Groups are found among the latest SPLIT_RECENT reports; each older report goes with the
+    group it links to better."""
+    from storylens.events.cluster import SPLIT_RECENT
+
+    older = [f"b{i}" for i in range(10)] + ["a-old"]
+    recent = [f"{g}{i}" for i in range(10, 10 + SPLIT_RECENT // 2) for g in "ab"]
+    vectors = {m: _vectors({"semi" if m.startswith("b") else "final": 1.0}) for m in older + recent}
+    clusterer, event = _split_fixture(tmp_path, store, vectors)
+    assert len(event.members) > SPLIT_RECENT
+    with store.transaction():
+        assert clusterer._split_pass() == 1
+    [new] = set(events_by_id(store)) - {event.id}
+    assert events_by_id(store) == {
+        event.id: {m for m in vectors if m.startswith("b")},  # b0, the first report, keeps the id
+        new: {m for m in vectors if m.startswith("a")},
+    }

@@ -73,10 +73,11 @@ MERGE_MARGIN = 0.02
 REFINE_MARGIN = 0.005
 # An event's reports are split in two only when each group holds this many (a lone misplaced
 # report is the refine pass's to move) and the groups link below the threshold (they would not
-# have joined had they arrived whole). Events with more than SPLIT_MAX reports are not looked at
-# (the cost grows with the square of the reports).
+# have joined had they arrived whole). The groups are found among an event's SPLIT_RECENT latest
+# reports (the cost grows with the square of the reports); older ones, when the groups part,
+# join the group they link to better.
 SPLIT_MIN_PART = 2
-SPLIT_MAX = 48
+SPLIT_RECENT = 48
 RECENT_EVENTS = 500  # kept in memory whatever their dates (undated news has no window)
 KEYS_PER_ARTICLE = 8  # strongest entities and as many strongest terms index each article
 MAX_POSTING = 400  # a key shared by more active events than this finds no candidates
@@ -318,14 +319,18 @@ class Clusterer:
     def link(self, article_id: str, event: ActiveEvent) -> float:
         """Average similarity of the article to the event's latest reports."""
         others = [v for m in event.members[-LINK_MEMBERS:] if (v := self._vectors.get(m))]
+        mean = self._mean_link(article_id, others)
+        return 0.0 if mean is None else mean
+
+    def _mean_link(self, article_id: str, others: Sequence[_Vectors]) -> float | None:
+        """Average similarity of the article to ``others`` (None when there are none)."""
         if not others:
-            return 0.0
+            return None
         self.comparisons += len(others)
         va = self._vectors[article_id]
         # a plain sum: np.mean and np.stack cost more than they save on the small events that
         # most candidates are (measured: 4 us instead of 10 for a one-report event)
-        total = sum(self._score(va, o, float(va.dense @ o.dense)) for o in others)
-        return total / len(others)
+        return sum(self._score(va, o, float(va.dense @ o.dense)) for o in others) / len(others)
 
     @staticmethod
     def _in_window(day: date | None, event: ActiveEvent, window: int | None = WINDOW_DAYS) -> bool:
@@ -424,11 +429,7 @@ class Clusterer:
             for m in event.members[-LINK_MEMBERS - len(leaving) :]
             if m not in leaving and (v := self._vectors.get(m))
         ][-LINK_MEMBERS:]
-        if not others:
-            return None
-        self.comparisons += len(others)
-        va = self._vectors[article_id]
-        return sum(self._score(va, o, float(va.dense @ o.dense)) for o in others) / len(others)
+        return self._mean_link(article_id, others)
 
     def _to_refine(self, placed: Sequence[str]) -> list[str]:
         """The reports the refine pass places again: this run's, the other reports of the
@@ -540,27 +541,36 @@ class Clusterer:
     def _split_pass(self) -> int:
         """Split each event this run changed whose reports form two groups (of at least
         :data:`SPLIT_MIN_PART`) linking to each other below the threshold; the group holding the
-        event's first report keeps its id. Near-duplicates stay with their originals. Returns
-        how many events were split."""
+        event's first report keeps its id. Near-duplicates stay with their originals. The groups
+        are found among the :data:`SPLIT_RECENT` latest reports; older ones join the group they
+        link to better. Returns how many events were split."""
         split = 0
         queue = sorted(self.touched)
-        # an event of an earlier run is held with its latest reports only: all are needed here
+        # an event of an earlier run is held with its latest reports only: more are needed here
         self._load(
             [
                 m
                 for e in queue
-                if (event := self._events.get(e)) and len(event.members) <= SPLIT_MAX
-                for m in event.members
+                if (event := self._events.get(e))
+                for m in event.members[-SPLIT_RECENT:]
             ]
         )
         while queue:
             event = self._events.get(queue.pop(0))
-            if event is None or not 2 * SPLIT_MIN_PART <= len(event.members) <= SPLIT_MAX:
+            if event is None or len(event.members) < 2 * SPLIT_MIN_PART:
                 continue
-            parts = self.bipartition(event.members)
+            parts = self.bipartition(event.members[-SPLIT_RECENT:])
             if parts is None or parts[2] >= self.threshold:
                 continue
             side = dict.fromkeys(parts[1], True)  # True: the second group
+            older = event.members[:-SPLIT_RECENT]
+            if older:  # each joins the group it links to better
+                self._load(older)
+                groups = [[self._vectors[m] for m in part[-LINK_MEMBERS:]] for part in parts[:2]]
+                for m in older:
+                    if m in self._vectors:
+                        first, second = (self._mean_link(m, g) or 0.0 for g in groups)
+                        side[m] = second > first
             for copy, original in self.store.copies_of(event.members).items():
                 if original in event.members:
                     side[copy] = side.get(original, False)

@@ -581,11 +581,7 @@ class Clusterer:
                 continue
             new = ActiveEvent(self.store.create_event())
             self._events[new.id] = new
-            for article_id in leaving:
-                event.members.remove(article_id)
-                self._add(new, article_id)
-                self.store.assign(article_id, new.id, None)
-            self.touched.update((event.id, new.id))
+            self._move(leaving, event, new, None)  # both count as changed
             queue += [event.id, new.id]  # either part may split again
             split += 1
         return split

@@ -199,8 +199,11 @@ def test_events_from_the_cli(cli: Cli) -> None:
     # the collapse and the prime minister's bridge money two days later: one storyline
     [story] = [s for s in stories if bridge["id"] in s["event_ids"]]
     assert len(story["event_ids"]) == 2 and story["event_ids"][0] == bridge["id"]
+    # the money follows the collapse (the storyline's tree)
+    assert [e["follows"] for e in story["events"]] == [None, bridge["id"]]
     assert cli.json("storyline", str(story["id"]), "--json") == story
-    assert "Reyk" in cli("storyline", str(story["id"]))
+    shown = cli("storyline", str(story["id"]))
+    assert "Reyk" in shown and "└──" in shown
     cli("storyline", "999", code=1)
 
 

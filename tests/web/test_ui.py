@@ -53,6 +53,11 @@ def test_storyline_entity_and_error_pages(client: TestClient) -> None:
     assert link is not None
     story = client.get(link.group(1)).text
     assert "<svg" in story and '<ol class="timeline">' in story
+    # the bridge money's storyline says which event it follows
+    pages = [client.get(h).text for h in set(re.findall(r'href="(/storylines/\d+)"', stories))]
+    [money] = [p for p in pages if "Reyk" in p]
+    follows = re.search(r'follows\s*<a href="/events/\d+">([^<]+)</a>', money)
+    assert follows is not None and "Bridge collapses" in follows.group(1)
     entity = client.get("/entity", params={"name": "Ilsa Marchetti"}, follow_redirects=True)
     assert entity.status_code == 200 and "Ilsa Marchetti" in entity.text
     assert "Seven dead after Old Quay Bridge collapses" in entity.text

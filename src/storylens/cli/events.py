@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.tree import Tree
 
 from storylens.cli.common import console, err_console, print_json, state, with_progress
 
@@ -173,9 +175,14 @@ def storyline_cmd(
     if as_json:
         print_json(story.as_dict())
         return
-    console.print(f"[bold]{story.title}[/bold]  (storyline {story.id})")
+    # Story Forest's tree: each event under the earlier one it follows, in time order
+    tree = Tree(f"[bold]{escape(story.title)}[/bold]  (storyline {story.id})")
+    nodes: dict[int, Tree] = {}
     for e in story.events:
         dates = e.start if e.start == e.end else f"{e.start or '?'} – {e.end or '?'}"
-        console.print(
-            f"  {dates or 'undated'}  {e.title}  (event {e.id}, {len(e.article_ids)} reports)"
+        followed = story.followed(e.id)
+        parent = tree if followed is None else nodes.get(followed, tree)
+        nodes[e.id] = parent.add(
+            f"{dates or 'undated'}  {escape(e.title)}  (event {e.id}, {len(e.article_ids)} reports)"
         )
+    console.print(tree)

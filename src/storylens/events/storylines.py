@@ -4,6 +4,9 @@ the surrender that followed), linked while staying separate events.
 Two events are linked when the average similarity of their articles (the clusterer's measure)
 reaches :data:`STORY_THRESHOLD`, well below the event threshold: the same people, places and
 vocabulary, but not the same happening. Storylines are the connected groups of linked events.
+Within a storyline each event follows the earlier event it links to best (Story Forest's tree:
+the surrender under the indictment, the Yukon object under the Alaska one under the balloon);
+an event linked to nothing earlier is a root.
 A storyline keeps the smallest id among those its events already had, so ids stay stable as
 events arrive; a group with none gets a new id.
 """
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storylens.events.cluster import Clusterer
+from storylens.events.cluster import ActiveEvent, Clusterer
 from storylens.model import Event
 from storylens.store.base import Store
 
@@ -35,6 +38,15 @@ class Storyline:
     id: int
     title: str
     events: tuple[Event, ...]  # in time order
+    # for each event, the earlier event of this storyline it follows (None: a root of the tree)
+    follows: tuple[int | None, ...] = ()
+
+    def followed(self, event_id: int) -> int | None:
+        """The event ``event_id`` follows in this storyline, if any."""
+        for e, f in zip(self.events, self.follows, strict=False):
+            if e.id == event_id:
+                return f
+        return None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -44,14 +56,22 @@ class Storyline:
             "end": max((e.end for e in self.events if e.end), default=None),
             "event_ids": [e.id for e in self.events],
             "events": [
-                {"id": e.id, "title": e.title, "start": e.start, "end": e.end} for e in self.events
+                {
+                    "id": e.id,
+                    "title": e.title,
+                    "start": e.start,
+                    "end": e.end,
+                    "follows": self.followed(e.id),
+                }
+                for e in self.events
             ],
         }
 
 
 def link_storylines(store: Store, clusterer: Clusterer) -> int:
     """Give the events changed in ``clusterer``'s run a storyline: linked events (among the
-    active ones the clusterer holds) share one. Returns the number of storylines."""
+    active ones the clusterer holds) share one, and each follows the earlier event it links to
+    best (see :func:`_follow`). Returns the number of storylines."""
     parent: dict[int, int] = {}
 
     def find(e: int) -> int:
@@ -61,6 +81,8 @@ def link_storylines(store: Store, clusterer: Clusterer) -> int:
             e = parent[e]
         return e
 
+    links: dict[tuple[int, int], float] = {}  # linked pairs, the smaller id first
+    measured: set[tuple[int, int]] = set()
     for event_id in sorted(clusterer.touched):
         event = clusterer.active(event_id)
         if event is None or not event.members:
@@ -68,8 +90,10 @@ def link_storylines(store: Store, clusterer: Clusterer) -> int:
         find(event_id)
         mine = clusterer.comparable(event.members[-SAMPLE:])
         for other in clusterer.candidates(event.keys, None, window=None):
-            if other.id == event_id or find(other.id) == find(event_id):
+            pair = (min(event_id, other.id), max(event_id, other.id))
+            if other.id == event_id or pair in measured:
                 continue
+            measured.add(pair)
             if len(event.keys & other.keys) < MIN_SHARED_KEYS:
                 continue
             theirs = clusterer.comparable(other.members[-SAMPLE:])
@@ -78,6 +102,7 @@ def link_storylines(store: Store, clusterer: Clusterer) -> int:
             pairs = [clusterer.similarity(x, y, timed=False) for x in mine for y in theirs]
             link = float(np.mean(pairs))
             if link >= STORY_THRESHOLD:
+                links[pair] = link
                 parent[find(other.id)] = find(event_id)
     groups: dict[int, list[int]] = {}
     for e in parent:
@@ -99,7 +124,34 @@ def link_storylines(store: Store, clusterer: Clusterer) -> int:
                 if existing.get(e) != story:
                     store.set_storyline(e, story)
                     existing[e] = story
+        _follow(store, clusterer, links)
     return len(set(store.storyline_ids().values()))
+
+
+def _when(event: ActiveEvent) -> tuple[str, int]:
+    """Time order of events, as storylines list them: by first report, undated ones last."""
+    return (event.first.isoformat() if event.first else "9999", event.id)
+
+
+def _follow(store: Store, clusterer: Clusterer, links: dict[tuple[int, int], float]) -> None:
+    """Story Forest's tree: each event follows the earlier event of its storyline that it links
+    to best. An event this run changed takes the best of the links just measured; an event it
+    did not change follows a newly linked earlier event only if that one links better than the
+    event it follows (a late report can open an event that belongs before it)."""
+    best: dict[int, tuple[int, float]] = {}
+    for (a, b), link in links.items():
+        first, second = clusterer.active(a), clusterer.active(b)
+        if first is None or second is None:
+            continue
+        earlier, later = sorted((first, second), key=_when)
+        if later.id not in best or link > best[later.id][1]:
+            best[later.id] = (earlier.id, link)
+    stored = store.follows()
+    for event_id, (followed, link) in sorted(best.items()):
+        old = stored.get(event_id)
+        better = old is None or link > old[1] or old[0] == followed
+        if (event_id in clusterer.touched or better) and old != (followed, link):
+            store.set_follows(event_id, followed, link)
 
 
 def build_storylines(store: Store, events: list[Event]) -> list[Storyline]:
@@ -109,9 +161,19 @@ def build_storylines(store: Store, events: list[Event]) -> list[Storyline]:
     for e in events:
         if e.storyline_id is not None:
             by_story.setdefault(e.storyline_id, []).append(e)
+    stored = store.follows()
     out = []
     for story, group in by_story.items():
         group.sort(key=lambda e: (e.start or "9999", e.id))
         biggest = max(group, key=lambda e: (len(e.article_ids), -e.id))
-        out.append(Storyline(story, biggest.title, tuple(group)))
+        place = {e.id: n for n, e in enumerate(group)}
+        follows: list[int | None] = []
+        for n, e in enumerate(group):
+            followed = stored[e.id][0] if e.id in stored else None
+            if followed is not None and followed not in place:  # merged away since
+                followed = store.resolve_event(followed)
+            # only an earlier event of the same storyline (dates can change as reports arrive)
+            ok = followed is not None and place.get(followed, n) < n
+            follows.append(followed if ok else None)
+        out.append(Storyline(story, biggest.title, tuple(group), tuple(follows)))
     return sorted(out, key=lambda s: (s.events[-1].end or "", s.id), reverse=True)

@@ -184,4 +184,10 @@ MIGRATIONS: tuple[str, ...] = (
         conflicts INTEGER
     );
     """,
+    # 8: the storyline tree. An event follows the earlier event of its storyline that it links
+    # to best (Story Forest's parent), with that link.
+    """
+    ALTER TABLE events ADD COLUMN follows INTEGER REFERENCES events(id);
+    ALTER TABLE events ADD COLUMN follows_link REAL;
+    """,
 )

@@ -269,6 +269,24 @@ class EventTables:
             "UPDATE events SET storyline_id = ? WHERE id = ?", (storyline_id, event_id)
         )
 
+    def follows(self) -> dict[int, tuple[int, float]]:
+        """For live events that follow another, the event followed (as stored: it may have been
+        merged since) and the link between the two."""
+        return {
+            int(e): (int(p), float(link))
+            for e, p, link in self._db.execute(
+                "SELECT id, follows, follows_link FROM events "
+                "WHERE merged_into IS NULL AND follows IS NOT NULL"
+            )
+        }
+
+    def set_follows(self, event_id: int, followed: int, link: float) -> None:
+        self._require_tx()
+        self._db.execute(
+            "UPDATE events SET follows = ?, follows_link = ? WHERE id = ?",
+            (followed, link, event_id),
+        )
+
     def resolve_event(self, event_id: int) -> int | None:
         """The live event an id stands for (following merges), or None if unknown."""
         seen = set()

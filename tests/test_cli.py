@@ -279,3 +279,36 @@ def test_eval_compare_from_the_cli(cli: Cli, tmp_path: Path) -> None:
     assert scores["conflicts"] == {"recall": 1.0, "type_accuracy": 1.0, "n": 1}
     assert scores["agreements"]["recall"] == 1.0 and scores["events"] == 1
     assert "conflicts: recall 1.0" in cli("eval", "compare", str(articles), str(gold))
+
+
+def test_text_with_brackets_is_shown_as_written(cli: Cli, tmp_path: Path) -> None:
+    """Titles, names and paths are data, not Rich markup: '[updated]' stays and '[/x]' (a
+    closing tag that matches nothing) does not crash the table."""
+    title = "[updated] [/x] [b]Lune[/b]"
+    text = (
+        "The harbour of Port Lune closed on Monday after a flood, the mayor Ana Rell said. "
+        "Ships waited outside the harbour while crews pumped water from the quays. "
+    ) * 3
+    rows = [
+        {"id": f"bracket-{n}", "title": title, "date": "2026-03-02", "text": f"{text} ({n})"}
+        for n in range(2)
+    ]
+    src = tmp_path / "[final] feed.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    cli("ingest", str(src))
+    cli("enrich")
+    cli("cluster")
+    [event] = cli.jsonl("events", "--json")
+    [story] = cli.jsonl("storylines", "--json")
+    for args in (
+        ("articles",),
+        ("article", "bracket-0"),
+        ("events",),
+        ("event", str(event["id"])),
+        ("storylines",),
+        ("storyline", str(story["id"])),
+    ):
+        shown = " ".join(cli(*args).split())  # tables wrap long titles
+        assert "[updated]" in shown and "[/x]" in shown, args
+        assert "[b]Lune" in shown or args == ("articles",), args  # the list cuts titles
+    assert "[/x]" in cli("article", "[/x]", code=1)  # the unknown id, as typed

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from storylens.cli import articles as articles_cmds
 from storylens.cli import compare as compare_cmds
@@ -70,5 +71,5 @@ def main() -> None:
     try:
         app()
     except StorylensError as exc:  # config, database: something the user can fix
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         sys.exit(2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from storylens.cli.common import console, err_console, print_json, state
@@ -36,12 +37,17 @@ def articles_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         for stored in store.articles():
             row = stored.summary()
             table.add_row(
-                _cut(row["id"], 22),
-                _cut(row["outlet"] or "-", 20),
-                (row["published"] or "-")[:10],
-                _cut(row["title"] or "-", title_width),
-                str(row["chars"]),
-                _cut(row["near_duplicate_of"] or "", 22),
+                *(
+                    escape(cell)
+                    for cell in (
+                        _cut(row["id"], 22),
+                        _cut(row["outlet"] or "-", 20),
+                        (row["published"] or "-")[:10],
+                        _cut(row["title"] or "-", title_width),
+                        str(row["chars"]),
+                        _cut(row["near_duplicate_of"] or "", 22),
+                    )
+                )
             )
         console.print(table)
     finally:
@@ -62,7 +68,9 @@ def article_cmd(
     try:
         stored = store.get(article_id)
         if stored is None:
-            err_console.print(f"no article with id {article_id!r}; `storylens articles` lists them")
+            err_console.print(
+                f"no article with id {escape(repr(article_id))}; `storylens articles` lists them"
+            )
             raise typer.Exit(1)
         data = article_record(store, stored)
     finally:
@@ -70,7 +78,7 @@ def article_cmd(
     if as_json:
         print_json(data)
         return
-    console.print(f"[bold]{data['title'] or '(no title)'}[/bold]")
+    console.print(f"[bold]{escape(data['title'] or '(no title)')}[/bold]")
     for key in (
         "id",
         "outlet",
@@ -82,7 +90,7 @@ def article_cmd(
         "near_duplicate_of",
     ):
         if data[key] is not None:
-            console.print(f"[dim]{key}:[/dim] {data[key]}", highlight=False)
+            console.print(f"[dim]{key}:[/dim] {escape(str(data[key]))}", highlight=False)
     console.print()
     console.print(data["text"], markup=False, highlight=False)
 
@@ -106,8 +114,8 @@ def duplicates_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     table.add_column("original")
     table.add_column("copies")
     for g in groups:
-        copies = [f"{m} ({outlets.get(m) or '-'})" for m in g.members if m != g.original]
-        table.add_row(f"{g.original} ({outlets.get(g.original) or '-'})", "\n".join(copies))
+        copies = [escape(f"{m} ({outlets.get(m) or '-'})") for m in g.members if m != g.original]
+        table.add_row(escape(f"{g.original} ({outlets.get(g.original) or '-'})"), "\n".join(copies))
     console.print(table)
 
 
@@ -137,7 +145,7 @@ def rejects_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     for col in ("source", "reason", "times", "last seen"):
         table.add_column(col, overflow="fold")
     for r in rejects:
-        table.add_row(r.source, r.reason, str(r.count), r.last_seen)
+        table.add_row(escape(r.source), escape(r.reason), str(r.count), r.last_seen)
     console.print(table)
 
 

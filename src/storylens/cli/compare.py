@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.markdown import Markdown
+from rich.markup import escape
 
 from storylens.cli.common import console, err_console, print_json, state
 
@@ -38,7 +39,7 @@ def _check_format(fmt: str) -> None:
 def _emit(text: str, fmt: str, output: Path | None) -> None:
     if output is not None:
         output.write_text(text, encoding="utf-8")
-        err_console.print(f"wrote {output}")
+        err_console.print(f"wrote {escape(str(output))}")
     elif fmt == "md" and console.is_terminal:
         console.print(Markdown(text))
     else:
@@ -97,7 +98,7 @@ def report_cmd(
         store.close()
     output.write_text(report_html(found), encoding="utf-8")
     conflicts = sum(len(b.differ) for b in found)
-    err_console.print(f"wrote {output}: {len(found)} events, {conflicts} conflicts")
+    err_console.print(f"wrote {escape(str(output))}: {len(found)} events, {conflicts} conflicts")
 
 
 def timeline_cmd(
@@ -147,6 +148,6 @@ def export_cmd(
 
                     fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
                     n += 1
-            err_console.print(f"wrote {n} records to {output}")
+            err_console.print(f"wrote {n} records to {escape(str(output))}")
     finally:
         store.close()

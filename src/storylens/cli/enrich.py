@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from storylens.cli.common import console, print_json, print_rejects, state, with_progress
@@ -71,5 +72,6 @@ def entities_cmd(
         table.add_column(col, justify="right" if col in ("id", "articles") else "left")
     for e in entities[:limit]:
         others = [a for a in e.aliases if a != e.name][:6]
-        table.add_row(str(e.id), e.name, e.label, str(e.articles), ", ".join(others))
+        aliases = escape(", ".join(others))
+        table.add_row(str(e.id), escape(e.name), e.label, str(e.articles), aliases)
     console.print(table)

@@ -74,11 +74,11 @@ def events_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         outlets = ", ".join(e.outlets[:4]) + (" …" if len(e.outlets) > 4 else "")
         table.add_row(
             str(e.id),
-            e.title,
+            escape(e.title),
             dates or "undated",
             str(len(e.article_ids)),
             str(e.independent_sources),
-            outlets,
+            escape(outlets),
         )
     console.print(table)
 
@@ -113,23 +113,22 @@ def event_cmd(
         store.close()
     if live != event_id:
         console.print(f"event {event_id} was merged into event {live}")
-    console.print(f"[bold]{event.title}[/bold]  (event {event.id})")
+    console.print(f"[bold]{escape(event.title)}[/bold]  (event {event.id})")
     console.print(
         f"{event.start or 'undated'} – {event.end or 'undated'}; "
         f"{len(reports)} reports, {event.independent_sources} independent sources"
     )
     if event.key_entities:
-        console.print("entities: " + ", ".join(event.key_entities))
+        console.print("entities: " + escape(", ".join(event.key_entities)))
     if event.main_place:
-        console.print(f"place: {event.main_place}")
+        console.print(f"place: {escape(event.main_place)}")
     table = Table()
     for col in ("article", "published", "outlet", "title", "copy of"):
         table.add_column(col)
     for s in reports:
         a = s.article
-        table.add_row(
-            a.id, a.published_iso or "", a.outlet or "", a.title, s.near_duplicate_of or ""
-        )
+        cells = (a.id, a.published_iso or "", a.outlet or "", a.title, s.near_duplicate_of or "")
+        table.add_row(*(escape(c) for c in cells))
     console.print(table)
 
 
@@ -150,8 +149,12 @@ def storylines_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     for col in ("id", "title", "events"):
         table.add_column(col, justify="right" if col == "id" else "left")
     for story in stories:
-        lines = [f"{e.start or 'undated'}  {e.title}  (event {e.id})" for e in story.events]
-        table.add_row(str(story.id), story.title, "\n".join(lines))
+        lines = [
+            f"{e.start or 'undated'}  {escape(e.title)}  (event {e.id}"
+            + (f", follows {f})" if (f := story.followed(e.id)) is not None else ")")
+            for e in story.events
+        ]
+        table.add_row(str(story.id), escape(story.title), "\n".join(lines))
     console.print(table)
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from storylens.cli.common import console, err_console, state
 
@@ -85,16 +86,17 @@ def watch_cmd(
     store = st.store()
 
     def on_poll(result: PollResult) -> None:
+        target = escape(result.target)
         if result.error is not None:
             err_console.print(
-                f"[yellow]{result.target}[/yellow]: {result.error}; retrying in "
+                f"[yellow]{target}[/yellow]: {escape(result.error)}; retrying in "
                 f"{result.retry_in:.0f} s",
                 highlight=False,
             )
         elif result.report is not None:
             r = result.report
             console.print(
-                f"{result.target}: {r.added} new, {r.duplicates} seen, {r.revisions} revised, "
+                f"{target}: {r.added} new, {r.duplicates} seen, {r.revisions} revised, "
                 f"{len(r.rejected)} rejected",
                 highlight=False,
             )

@@ -95,15 +95,10 @@ def test_dev_stream_in_polls_floor(shared: Path) -> None:
     assert scores["bcubed"]["f1"] >= 0.96
 
 
-def test_dev_storylines(shared: Path, tmp_path: Path) -> None:
+def test_dev_storylines(dev_store: SQLiteStore, dev_gold: dict[str, str]) -> None:
     """Follow-ups are separate events of one storyline (issue 4's list)."""
-    path = shared / "eval" / "dev" / "articles.jsonl"
-    if not path.exists():
-        pytest.skip(f"dev corpus not found at {path}")
-    gold = {json.loads(line)["id"]: json.loads(line)["gold_event"] for line in path.open()}
-    store = SQLiteStore(tmp_path / "dev.db")
-    run_all(store, str(path))
-    events = build_events(store)
+    gold = dev_gold
+    events = build_events(dev_store)
     main_event: dict[str, set[int]] = {}
     for e in events:
         labels = [gold[a] for a in e.article_ids]
@@ -131,7 +126,6 @@ def test_dev_storylines(shared: Path, tmp_path: Path) -> None:
     # unrelated events stay apart
     assert stories("grammys") != stories("lebron")
     assert stories("brics") != stories("chandrayaan")
-    store.close()
 
 
 def test_time_factor_scales_by_the_gap_between_publication_days() -> None:

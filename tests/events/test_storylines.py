@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from storylens.enrich import Enricher
 from storylens.events import Clusterer, build_events, build_storylines, featurize
 from storylens.events.cluster import ActiveEvent
@@ -130,25 +128,18 @@ def test_a_late_earlier_event_becomes_the_parent(tmp_path: Path) -> None:
     store.close()
 
 
-def test_dev_storyline_trees(shared: Path, tmp_path: Path) -> None:
+def test_dev_storyline_trees(dev_store: SQLiteStore, dev_gold: dict[str, str]) -> None:
     """On dev, each follow-up of issue 4's list follows the event it continues."""
-    path = shared / "eval" / "dev" / "articles.jsonl"
-    if not path.exists():
-        pytest.skip(f"dev corpus not found at {path}")
-    gold = {json.loads(line)["id"]: json.loads(line)["gold_event"] for line in path.open()}
-    store = SQLiteStore(tmp_path / "dev.db")
-    run_all(store, str(path))
-    events = build_events(store)
+    events = build_events(dev_store)
     label = {}
     for e in events:
-        labels = [gold[a] for a in e.article_ids]
+        labels = [dev_gold[a] for a in e.article_ids]
         label[e.id] = max(set(labels), key=labels.count)
     parent = {
         label[e.id]: label.get(s.followed(e.id) or -1)
-        for s in build_storylines(store, events)
+        for s in build_storylines(dev_store, events)
         for e in s.events
     }
-    store.close()
 
     def follows(child: str) -> str | None:
         return next(p for c, p in parent.items() if c.startswith(child))

@@ -36,7 +36,7 @@ from storylens.store.base import Store
 
 __all__ = ["Comparison", "Report", "compare_event", "compare_reports", "load_reports"]
 
-VERSION = 3  # raise when relations or briefs change: cached records are then computed again
+VERSION = 4  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 UNIQUE_SIMILARITY = 0.5  # a figure in a sentence this like another source's is not "only in"
 QUOTE_ECHO = 0.3  # a quotation sharing this much with another source's is not unique

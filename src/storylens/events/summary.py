@@ -7,11 +7,12 @@ from dataclasses import replace
 
 import numpy as np
 
-from storylens.model import Event, StoredArticle
+from storylens.model import Event, Mention, StoredArticle
 from storylens.store.base import Store
 
 KEY_ENTITIES = 5
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_SOURCES = 2  # independent reports that must state where it happened (else: most named)
 
 
 def build_events(store: Store, event_ids: list[int] | None = None) -> list[Event]:
@@ -34,14 +35,17 @@ def _event(store: Store, event_id: int, article_ids: list[str]) -> Event:
     outlets = list(dict.fromkeys(s.article.outlet for s in stored if s.article.outlet))
     counts: Counter[int] = Counter()
     places: Counter[int] = Counter()
+    stated: Counter[int] = Counter()
+    ids = {s.article.id for s in stored}
     for s in stored:
         mentions = store.mentions(s.article.id)
         counts.update({m.canonical for m in mentions if m.canonical is not None})
-        places.update(
-            m.canonical for m in mentions if m.canonical is not None and m.label in PLACE_LABELS
-        )
+        named = [m for m in mentions if m.canonical is not None and m.label in PLACE_LABELS]
+        places.update(e for m in named if (e := m.canonical) is not None)
+        if s.near_duplicate_of not in ids:  # a copy states nothing new
+            stated.update(_where_stated(store, s.article.id, named))
     top = [e for e, _ in counts.most_common(20)]
-    place_id = places.most_common(1)[0][0] if places else None
+    place_id = _main_place(stated, places)
     wanted = top + ([place_id] if place_id is not None else [])
     names = {e.id: e.name for e in store.entities(wanted)}
     key = [names[e] for e in top if e in names][:KEY_ENTITIES]
@@ -57,6 +61,31 @@ def _event(store: Store, event_id: int, article_ids: list[str]) -> Event:
         key_entities=tuple(key),
         main_place=place,
     )
+
+
+def _where_stated(store: Store, article_id: str, named: list[Mention]) -> set[int]:
+    """The places a report states something happened at ("died in Dubai", "was held at Stadium
+    Australia": enrichment's place claims), as canonical entity ids; each counts once per
+    report."""
+    claims = [c.span for c in store.claims(article_id) if c.kind == "place"]
+    return {
+        entity
+        for m in named
+        if (entity := m.canonical) is not None
+        and any(m.start < c.end and c.start < m.end for c in claims)
+    }
+
+
+def _main_place(stated: Counter[int], mentioned: Counter[int]) -> int | None:
+    """Where the event happened: the place the most independent reports state something
+    happened at, when at least :data:`PLACE_SOURCES` do (ties go to the more mentioned);
+    otherwise the most mentioned place. A place that is only named ("Spain beat England") is
+    weaker evidence than one reports put the happening in ("the final at Stadium Australia"),
+    but one report's aside ("residents waited in Brenna") is weaker still."""
+    corroborated = [e for e, n in stated.items() if n >= PLACE_SOURCES]
+    if corroborated:
+        return max(corroborated, key=lambda e: (stated[e], mentioned[e], -e))
+    return mentioned.most_common(1)[0][0] if mentioned else None
 
 
 def independent_sources(stored: list[StoredArticle]) -> int:

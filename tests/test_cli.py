@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES, Cli, LocalServer
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "storylens" / "samples"
@@ -312,3 +314,22 @@ def test_text_with_brackets_is_shown_as_written(cli: Cli, tmp_path: Path) -> Non
         assert "[updated]" in shown and "[/x]" in shown, args
         assert "[b]Lune" in shown or args == ("articles",), args  # the list cuts titles
     assert "[/x]" in cli("article", "[/x]", code=1)  # the unknown id, as typed
+
+
+def test_progress_shows_a_path_with_brackets(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal, ingest's progress line shows each file's path: as text, not markup."""
+    import io
+
+    from rich.console import Console
+
+    import storylens.cli.ingest as ingest_cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(ingest_cli, "err_console", Console(file=screen, force_terminal=True))
+    (tmp_path / "news[").mkdir()
+    src = tmp_path / "news[" / "x] feed.jsonl"  # the path holds "[/x]", a stray closing tag
+    row = {"id": "p-1", "title": "Harbour closes", "text": "The harbour closed on Monday. " * 5}
+    src.write_text(json.dumps(row) + "\n")
+    assert "added 1" in cli("ingest", str(src))

@@ -39,7 +39,7 @@ def ingest_cmd(
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                TextColumn("{task.description}"),
+                TextColumn("{task.description}", markup=False),  # a path, not markup
                 console=err_console,
                 transient=True,
             ) as progress:

@@ -189,6 +189,17 @@ def test_events_from_the_cli(cli: Cli) -> None:
     assert cli.json("cluster", "--json")["assigned"] == 0  # idempotent
     events = cli.jsonl("events", "--json")
     assert len(events) == 6
+    # listed from the summaries the store keeps: the same as computing them afresh
+    from storylens.events import build_events
+    from storylens.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(cli.db)
+    try:
+        assert events == [e.as_dict() for e in build_events(store)]
+        assert len(store.cached_events([e["id"] for e in events])) == 6
+    finally:
+        store.close()
+    assert cli.jsonl("events", "--json") == events
     fields = {"id", "title", "start", "end", "article_ids", "outlets", "independent_sources"}
     assert all(fields | {"storyline_id"} <= set(e) for e in events)
     bridge = next(e for e in events if "mp-bridge-0309" in e["article_ids"])

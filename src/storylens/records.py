@@ -1,6 +1,8 @@
-"""An event's record (``storylens event ID --json``: summary, reports, relations, brief), kept
-in the store while the event's members, their content and the code that compares them are
-unchanged, so the API, the UI and exports compute it once per change. :func:`warm` computes the
+"""An event's record (``storylens event ID --json``: summary, reports, relations, brief) and
+its summary (a line of ``storylens events``), kept in the store while the event's members,
+their content and the code that compares them are unchanged, so the CLI, the API, the UI and
+exports compute them once per change. (Entity names inside a kept summary are those of when it
+was computed; a name that a later alias changes shows once the event's members change.) :func:`warm` computes the
 records of changed events ahead of the first reader (``refresh(..., warm=True)``)."""
 
 from __future__ import annotations
@@ -75,6 +77,33 @@ def _with_live_fields(store: Store, text: str, live: int, asked: int) -> str:
     if live != asked:
         extra["merged_from"] = asked
     return text[:-1] + ", " + json.dumps(extra)[1:]
+
+
+def event_summaries(store: Store) -> list[dict[str, Any]]:
+    """Every live event's summary (``Event.as_dict()`` plus ``conflicts`` when known), newest
+    first. Summaries are computed once per change of an event's members and kept in the store."""
+    signatures = {e: versioned(sig) for e, sig in store.event_signatures().items()}
+    cached = store.cached_events(list(signatures))
+    stale = [e for e, sig in signatures.items() if e not in cached or cached[e].signature != sig]
+    summaries = {e: dict(c.summary, conflicts=c.conflicts) for e, c in cached.items()}
+    if stale:
+        from storylens.events import build_events
+
+        fresh = build_events(store, stale)
+        with store.transaction():
+            for event in fresh:
+                data = event.as_dict()
+                store.cache_event(event.id, signatures[event.id], data)
+                summaries[event.id] = dict(data, conflicts=None)
+    stories = store.storyline_ids()  # storylines change without members changing
+    out = []
+    for event_id in signatures:
+        if event_id in summaries:
+            summary = summaries[event_id]
+            summary["storyline_id"] = stories.get(event_id)
+            out.append(summary)
+    out.sort(key=lambda e: (e["end"] or "", e["id"]), reverse=True)
+    return out
 
 
 def warm(store: Store, event_ids: Iterable[int]) -> int:

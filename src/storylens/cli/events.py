@@ -10,6 +10,8 @@ from rich.table import Table
 from rich.tree import Tree
 
 from storylens.cli.common import console, err_console, print_json, state, with_progress
+from storylens.model import Event
+from storylens.store.base import Store
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
 
@@ -53,13 +55,19 @@ def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     )
 
 
+def _events(store: Store) -> list[Event]:
+    """Every live event, newest first, from the summaries the store keeps (computed again only
+    for events whose members changed: listing a large archive stays fast)."""
+    from storylens.records import event_summaries
+
+    return [Event.from_dict(summary) for summary in event_summaries(store)]
+
+
 def events_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Events, newest first: title, dates, outlets and independent sources."""
-    from storylens.events import build_events
-
     store = state(ctx).store()
     try:
-        events = build_events(store)
+        events = _events(store)
     finally:
         store.close()
     if as_json:
@@ -134,11 +142,11 @@ def event_cmd(
 
 def storylines_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Storylines, newest first: events that continue one another, in time order."""
-    from storylens.events import build_events, build_storylines
+    from storylens.events import build_storylines
 
     store = state(ctx).store()
     try:
-        stories = build_storylines(store, build_events(store))
+        stories = build_storylines(store, _events(store))
     finally:
         store.close()
     if as_json:
@@ -164,11 +172,11 @@ def storyline_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """One storyline: its events in time order."""
-    from storylens.events import build_events, build_storylines
+    from storylens.events import build_storylines
 
     store = state(ctx).store()
     try:
-        stories = [s for s in build_storylines(store, build_events(store)) if s.id == storyline_id]
+        stories = [s for s in build_storylines(store, _events(store)) if s.id == storyline_id]
     finally:
         store.close()
     if not stories:

@@ -7,12 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from storylens.events import build_events
 from storylens.records import (
     cached_event_record_json,
     event_record,
     event_record_json,
-    versioned,
+    event_summaries,
 )
 from storylens.store.base import Store
 
@@ -40,31 +39,6 @@ class EventFilter:
     outlet: str | None = None  # an outlet among its reports' (case-insensitive substring)
     storyline: int | None = None
     q: str | None = None  # words its reports contain (full text)
-
-
-def event_summaries(store: Store) -> list[dict[str, Any]]:
-    """Every live event's summary (``Event.as_dict()`` plus ``conflicts`` when known), newest
-    first. Summaries are computed once per change of an event's members and kept in the store."""
-    signatures = {e: versioned(sig) for e, sig in store.event_signatures().items()}
-    cached = store.cached_events(list(signatures))
-    stale = [e for e, sig in signatures.items() if e not in cached or cached[e].signature != sig]
-    summaries = {e: dict(c.summary, conflicts=c.conflicts) for e, c in cached.items()}
-    if stale:
-        fresh = build_events(store, stale)
-        with store.transaction():
-            for event in fresh:
-                data = event.as_dict()
-                store.cache_event(event.id, signatures[event.id], data)
-                summaries[event.id] = dict(data, conflicts=None)
-    stories = store.storyline_ids()  # storylines change without members changing
-    out = []
-    for event_id in signatures:
-        if event_id in summaries:
-            summary = summaries[event_id]
-            summary["storyline_id"] = stories.get(event_id)
-            out.append(summary)
-    out.sort(key=lambda e: (e["end"] or "", e["id"]), reverse=True)
-    return out
 
 
 def filter_events(

@@ -2,8 +2,9 @@
 its summary (a line of ``storylens events``), kept in the store while the event's members,
 their content and the code that compares them are unchanged, so the CLI, the API, the UI and
 exports compute them once per change. (Entity names inside a kept summary are those of when it
-was computed; a name that a later alias changes shows once the event's members change.) :func:`warm` computes the
-records of changed events ahead of the first reader (``refresh(..., warm=True)``)."""
+was computed; a name that a later alias changes shows once the event's members change.)
+:func:`warm` computes the records of changed events ahead of the first reader
+(``refresh(..., warm=True)``)."""
 
 from __future__ import annotations
 

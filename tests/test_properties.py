@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -164,3 +165,29 @@ def test_a_written_integer_reads_as_itself(n: int, before: str) -> None:
 
     assert parse_number(f"{before}{n:,}") == n
     assert parse_number(f"{before}{n}") == n
+
+
+BAD_LINES = st.one_of(
+    st.lists(st.integers(), max_size=3).map(lambda v: json.dumps(v)),  # an array
+    st.sampled_from(['"text"', "null", "42", "true", "{", "{'id': 1}", '{"id": "x"}', "]"]),
+    st.text(alphabet="[]{}:,\"' abc", max_size=12).filter(lambda s: s.strip() != ""),
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    good=st.lists(st.integers(0, 10**6), min_size=1, max_size=4, unique=True),
+    bad=st.lists(BAD_LINES, max_size=5),
+    order=st.randoms(use_true_random=False),
+)
+def test_good_json_lines_survive_bad_neighbours(good: list[int], bad: list[str], order) -> None:  # type: ignore[no-untyped-def]
+    """Whatever bad lines stand around them (first line included), every good record of a
+    JSON Lines file is read and no bad line becomes an article."""
+    lines = [json.dumps({"id": f"g{n}", "text": f"Report number {n}."}) for n in good] + bad
+    order.shuffle(lines)
+    if len(lines) == 1:
+        lines.append("")  # one record alone is a one-record file, read either way
+    data = ("\n".join(lines) + "\n").encode()
+    results = list(read_json_stream(io.BytesIO(data), "f.jsonl", CTX))
+    assert sorted(a.id for a in results if isinstance(a, Article)) == sorted(f"g{n}" for n in good)
+    assert sum(isinstance(r, Reject) for r in results) == len(bad)

@@ -55,3 +55,51 @@ def test_dev_articles_load_as_is(shared: Path) -> None:
             assert a.published == date.fromisoformat(r["date"])
         # the text is the record's text, cleaned: every word survives
         assert a.text.split() == r["text"].split() or len(a.text) >= 0.95 * len(r["text"].strip())
+
+
+def test_an_array_line_is_one_bad_record_not_the_whole_file(tmp_path: Path) -> None:
+    """A JSON Lines file whose first line is an array: that line is rejected, the rest read."""
+    path = tmp_path / "odd.jsonl"
+    lines = ["[1, 2, 3]", '"a string"', "", "null", json.dumps({"id": "ok", "text": "Kept."})]
+    path.write_text("\n".join(lines) + "\n")
+    results = read_all(path)
+    assert [a.id for a in articles_of(results)] == ["ok"]
+    rejected = {r.source.rsplit(":", 1)[1]: r.reason for r in rejects_of(results)}
+    assert set(rejected) == {"1", "2", "4"}
+    assert all("JSON object" in reason for reason in rejected.values())
+
+
+def test_one_line_array_or_collection_is_the_whole_file(tmp_path: Path) -> None:
+    """Minified JSON on one line (and blank lines after it) is one value, not one record."""
+    arr = tmp_path / "a.json"
+    arr.write_text(json.dumps([{"id": "x", "text": "One."}, {"id": "y", "text": "Two."}]) + "\n\n")
+    assert [a.id for a in articles_of(read_all(arr))] == ["x", "y"]
+    obj = tmp_path / "o.json"
+    obj.write_text(json.dumps({"articles": [{"id": "z", "text": "Three."}]}) + "\n")
+    assert [a.id for a in articles_of(read_all(obj))] == ["z"]
+
+
+def test_broken_first_line_of_json_lines(tmp_path: Path) -> None:
+    """A broken first line does not make the file one broken JSON value; past the size cap of
+    one value the lines are still streamed."""
+    from storylens.config import Config
+    from storylens.ingest import ReadContext
+
+    records = [json.dumps({"id": f"r{n}", "text": f"Record {n} " + "x" * 80}) for n in range(40)]
+    path = tmp_path / "f.jsonl"
+    path.write_text('{"id": "cut", "te\n' + "\n".join(records) + "\n")
+    for cap in (10_000_000, 1_000):  # the whole file fits in one value's cap, or does not
+        results = read_all(path, ReadContext(config=Config(max_document_bytes=cap)))
+        assert [a.id for a in articles_of(results)] == [f"r{n}" for n in range(40)]
+        [bad] = rejects_of(results)
+        assert bad.source.endswith(":1") and bad.reason.startswith("invalid JSON")
+
+
+def test_broken_pretty_printed_json_is_one_reject(tmp_path: Path) -> None:
+    path = tmp_path / "cut.json"
+    whole = json.dumps([{"id": f"r{n}", "text": f"Record {n}."} for n in range(30)], indent=2)
+    path.write_text(whole[: len(whole) // 2])
+    results = read_all(path)
+    assert not articles_of(results)
+    [bad] = rejects_of(results)
+    assert "invalid JSON" in bad.reason and "line" in bad.reason

@@ -6,6 +6,7 @@ other field is kept as metadata. JSON Lines are streamed: memory stays flat in t
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from typing import IO, Any
@@ -31,25 +32,91 @@ _KNOWN = {name for names in _ALIASES.values() for name in names}
 
 
 def read_json_stream(stream: IO[bytes], source: str, ctx: ReadContext) -> Iterator[Result]:
-    """Read JSON Lines line by line; fall back to whole-file JSON when the file is one value."""
+    """Read JSON Lines line by line, or the file as one JSON value (an array, an object of
+    ``{"articles": [...]}``, one record) when it is one: pretty-printed over many lines, or
+    minified on the file's only line. A bad line of JSON Lines (an array, a stray value, broken
+    JSON), the first one included, is rejected alone: the lines around it are still read."""
     cap = ctx.config.max_document_bytes
     first = stream.readline(cap + 1)
-    stripped = first.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b"["):
-        yield from _read_whole(first + stream.read(cap + 1), source, ctx)
-        return
     try:
-        json.loads(decode_bytes(first, source))
+        value = json.loads(decode_bytes(first, source))
     except (json.JSONDecodeError, UnreadableInput):
-        # A pretty-printed object spans lines: read the file as one JSON value.
-        yield from _read_whole(first + stream.read(cap + 1), source, ctx)
+        yield from _multiline(first + stream.read(cap + 1), stream, source, ctx)
         return
-    lineno, line = 1, first
+    lineno, line = 2, stream.readline(cap + 1)
+    while line and not line.strip():  # blank lines: is anything more in the file?
+        lineno, line = lineno + 1, stream.readline(cap + 1)
+    if not line and (isinstance(value, list) or _is_collection(value)):
+        yield from _records(value, source, ctx)
+        return
+    yield _line_result(first, f"{source}:1", ctx)
+    if line:
+        yield from _lines(line, stream, source, ctx, lineno)
+
+
+def _multiline(data: bytes, stream: IO[bytes], source: str, ctx: ReadContext) -> Iterator[Result]:
+    """The file's first line is no JSON value: a value written over many lines, or JSON Lines
+    whose first line is broken (then at least one line is a JSON object of its own)."""
+    cap = ctx.config.max_document_bytes
+    error: UnreadableInput | None = None
+    if len(data) <= cap:
+        try:
+            value = json.loads(decode_bytes(data, source))
+        except json.JSONDecodeError as exc:
+            error = UnreadableInput(
+                source, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            )
+        else:
+            yield from _records(value, source, ctx)
+            return
+    if not any(_is_object_line(line) for line in data[:cap].splitlines()):
+        if error is not None:
+            raise error
+        raise InputTooLarge(
+            source,
+            f"JSON document over the cap of {cap} bytes; write it as JSON Lines (one record a"
+            " line) to stream it",
+        )
+    buffered = io.BytesIO(data)
+    line = buffered.readline(cap + 1)
+    yield from _lines(line, _Joined(buffered, stream), source, ctx, 1)
+
+
+class _Joined:
+    """Lines of a buffer read ahead, then of the stream it was read from (a line cut by the
+    end of the buffer is completed from the stream)."""
+
+    def __init__(self, buffered: io.BytesIO, stream: IO[bytes]) -> None:
+        self.buffered, self.stream = buffered, stream
+
+    def readline(self, size: int) -> bytes:
+        line = self.buffered.readline(size)
+        if line and not line.endswith(b"\n") and len(line) < size:
+            line += self.stream.readline(size - len(line))
+        return line or self.stream.readline(size)
+
+
+def _lines(
+    line: bytes, stream: IO[bytes] | _Joined, source: str, ctx: ReadContext, lineno: int
+) -> Iterator[Result]:
+    """``line`` (number ``lineno``) and the stream's further lines, one record each."""
+    cap = ctx.config.max_document_bytes
     while line:
         if line.strip():
             yield _line_result(line, f"{source}:{lineno}", ctx)
         lineno += 1
         line = stream.readline(cap + 1)
+
+
+def _is_object_line(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+
+
+def _is_collection(value: object) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("articles"), list)
 
 
 def _line_result(line: bytes, where: str, ctx: ReadContext) -> Result:
@@ -64,20 +131,9 @@ def _line_result(line: bytes, where: str, ctx: ReadContext) -> Result:
     return record_result(value, where, ctx)
 
 
-def _read_whole(data: bytes, source: str, ctx: ReadContext) -> Iterator[Result]:
-    if len(data) > ctx.config.max_document_bytes:
-        raise InputTooLarge(
-            source,
-            f"JSON document over the cap of {ctx.config.max_document_bytes}"
-            " bytes; write it as JSON Lines (one record a line) to stream it",
-        )
-    try:
-        value = json.loads(decode_bytes(data, source))
-    except json.JSONDecodeError as exc:
-        raise UnreadableInput(
-            source, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from exc
-    if isinstance(value, dict) and isinstance(value.get("articles"), list):
+def _records(value: object, source: str, ctx: ReadContext) -> Iterator[Result]:
+    """The records of one JSON value: an array, ``{"articles": [...]}`` or one record."""
+    if isinstance(value, dict) and _is_collection(value):
         value = value["articles"]
     records = value if isinstance(value, list) else [value]
     for i, record in enumerate(records):

@@ -207,6 +207,7 @@ def test_events_from_the_cli(cli: Cli) -> None:
     assert one["id"] == bridge["id"] and len(one["reports"]) == len(bridge["article_ids"])
     assert "Bridge" in cli("event", str(bridge["id"]))
     cli("event", "999", code=1)
+    assert "no event" in cli("event", str(2**70), code=1)  # beyond SQLite's integers
     stories = cli.jsonl("storylines", "--json")
     assert len(stories) == 5
     # the collapse and the prime minister's bridge money two days later: one storyline

@@ -219,3 +219,14 @@ def test_openapi_lists_every_route(client: TestClient) -> None:
     ):
         assert path in paths
     assert client.get("/docs").status_code == 200
+
+
+def test_ids_and_offsets_beyond_sqlite_integers(client: TestClient) -> None:
+    """An id no SQLite integer can hold names nothing: not found, never a server error."""
+    huge = str(2**70)
+    for path in (f"/api/events/{huge}", f"/api/events/-{huge}", f"/api/entities/{huge}"):
+        assert client.get(path).status_code == 404, path
+    assert client.get(f"/events/{huge}", headers={"Accept": "text/html"}).status_code == 404
+    assert client.get(f"/entities/{huge}", headers={"Accept": "text/html"}).status_code == 404
+    assert client.get("/api/events", params={"entity": huge}).json()["items"] == []
+    assert client.get("/api/search", params={"q": "bridge", "offset": huge}).status_code == 422

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from storylens.model import Claim, Entity, Mention, Quote, Sentence, Span
+from storylens.store.sqlite_events import storable
 
 _ALIAS_SQL = (
     "SELECT m.entity_id, substr(a.text, m.start_char + 1, m.end_char - m.start_char), "
@@ -204,6 +205,7 @@ class EntityTables:
         where = ""
         params: tuple[int, ...] = ()
         if entity_ids is not None:
+            entity_ids = [e for e in entity_ids if storable(e)]
             if not entity_ids:
                 return []
             where = f"WHERE m.entity_id IN ({','.join('?' * len(entity_ids))}) "

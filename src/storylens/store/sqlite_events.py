@@ -18,6 +18,11 @@ from storylens.store.base import CachedEvent, SearchHit
 T = TypeVar("T")
 
 
+def storable(value: int) -> bool:
+    """Whether an id asked for fits SQLite's integers (a larger one names nothing stored)."""
+    return -(2**63) <= value < 2**63
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -289,6 +294,8 @@ class EventTables:
 
     def resolve_event(self, event_id: int) -> int | None:
         """The live event an id stands for (following merges), or None if unknown."""
+        if not storable(event_id):
+            return None
         seen = set()
         current: int | None = event_id
         while current is not None and current not in seen:
@@ -309,7 +316,7 @@ class EventTables:
         """Articles matching every word of ``query`` (any order, accents ignored), best first,
         with a snippet; and the number of matches."""
         words = [w for w in re.findall(r"\w+", query) if w]
-        if not words:
+        if not words or not storable(offset):
             return [], 0
         match = " ".join('"' + w.replace('"', "") + '"' for w in words)
         total = int(
@@ -328,6 +335,8 @@ class EventTables:
 
     def events_of_entity(self, entity_id: int) -> dict[int, int]:
         """The live events whose reports mention the entity, with the number of mentions."""
+        if not storable(entity_id):
+            return {}
         rows = self._db.execute(
             "SELECT e.event_id, COUNT(*) FROM mentions m JOIN event_articles e "
             "ON e.article_id = m.article_id WHERE m.entity_id = ? GROUP BY 1",

@@ -27,7 +27,7 @@ from storylens.web.queries import (
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=100, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, lt=2**63, description="Items to skip.")]
 
 
 def app_state(request: Request) -> AppState:

@@ -69,3 +69,17 @@ def test_headline_date_is_not_a_dateline(tmp_path: Path) -> None:
     page.write_text("What happened on 5 January 2021 at the quarry in the north\n\nBody text.\n")
     [article] = articles_of(read_all(page))
     assert article.published is None
+
+
+def test_a_date_that_is_no_date_keeps_the_article(tmp_path: Path) -> None:
+    """A header or front-matter date that cannot be read leaves the article undated, with the
+    date kept in its metadata; the article is not rejected."""
+    bad = tmp_path / "bad.txt"
+    bad.write_text(" date 2023-13-45\nDam breaks in Lune\n\nThe dam in Lune broke, the mayor said.")
+    [article] = articles_of(read_all(bad))
+    assert article.published is None and article.metadata["unparsed_date"] == "2023-13-45"
+    assert article.title == "Dam breaks in Lune" and article.text.startswith("The dam")
+    front = tmp_path / "front.md"
+    front.write_text("---\ntitle: Dam\ndate: the day after\n---\nThe dam in Lune broke.")
+    [article] = articles_of(read_all(front))
+    assert article.published is None and article.metadata["unparsed_date"] == "the day after"

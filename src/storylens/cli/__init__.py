@@ -54,6 +54,8 @@ def _global(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not verbose:  # its "discarding data" for an empty page is the reject the user sees
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     cfg = load_config(config)
     ctx.obj = State(config=cfg, db=db or cfg.db, config_path=config)
 

@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from storylens.errors import UnreadableInput
 from storylens.ingest.base import ReadContext, Result, single
 from storylens.ingest.build import RawArticle
 from storylens.ingest.dates import parse_date
@@ -33,23 +32,30 @@ def read_text(data: bytes, source: str, ctx: ReadContext) -> Iterator[Result]:
     """Read one plain-text, Markdown or dated-text document."""
     text = decode_bytes(data, source)
     published: Published = None
+    unparsed: list[str] = []  # dates given that are no dates: kept, the article stays undated
     header = DATED_HEADER.match(text)
     if header:
         try:
             published = date.fromisoformat(header.group(1))
-        except ValueError as exc:
-            raise UnreadableInput(source, f"bad date in header: {header.group(1)}") from exc
+        except ValueError:
+            unparsed.append(header.group(1))
         text = text[header.end() :]
     front, text = split_front_matter(text)
     text = clean_text(text)
     title, body = split_title(text)
+    given_date = front.pop("date", None)
+    front_date = parse_date(given_date)
+    if given_date and front_date is None:
+        unparsed.append(given_date)
+    if unparsed:
+        front["unparsed_date"] = unparsed[-1]
     yield from single(
         RawArticle(
             text=body,
             title=front.pop("title", "") or title,
             url=front.pop("url", None),
             outlet=front.pop("outlet", None),
-            published=parse_date(front.pop("date", None)) or published,
+            published=front_date or published,
             language=front.pop("language", None),
             given_id=front.pop("id", None),
             source=source,

@@ -103,3 +103,14 @@ def test_broken_pretty_printed_json_is_one_reject(tmp_path: Path) -> None:
     assert not articles_of(results)
     [bad] = rejects_of(results)
     assert "invalid JSON" in bad.reason and "line" in bad.reason
+
+
+def test_json_nested_too_deeply_is_a_bad_record(tmp_path: Path) -> None:
+    """[[[[...]]]] deeper than the parser goes is invalid JSON, not a crash of the file."""
+    path = tmp_path / "deep.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    path.write_text(deep + "\n" + json.dumps({"id": "g", "text": "Kept."}) + "\n")
+    results = read_all(path)
+    assert [a.id for a in articles_of(results)] == ["g"]
+    [bad] = rejects_of(results)
+    assert bad.source.endswith(":1") and "nested too deeply" in bad.reason

@@ -183,6 +183,12 @@ def test_ingest_body_limits_and_errors(db: Path) -> None:
         )
         assert r.status_code == 400 and r.headers["content-type"] == "application/problem+json"
         assert small.post("/api/ingest", json=3, headers=AUTH).status_code == 400
+        deep = small.post(  # nested deeper than the parser goes: bad JSON, not a 500
+            "/api/ingest",
+            content=b"[" * 1000 + b"]" * 1000,
+            headers={**AUTH, "Content-Type": "application/json"},
+        )
+        assert deep.status_code == 400 and "nested too deeply" in deep.json()["detail"]
 
 
 def test_errors_are_problem_details_without_traces(

@@ -39,7 +39,7 @@ def read_json_stream(stream: IO[bytes], source: str, ctx: ReadContext) -> Iterat
     cap = ctx.config.max_document_bytes
     first = stream.readline(cap + 1)
     try:
-        value = json.loads(decode_bytes(first, source))
+        value = parse_json(decode_bytes(first, source))
     except (json.JSONDecodeError, UnreadableInput):
         yield from _multiline(first + stream.read(cap + 1), stream, source, ctx)
         return
@@ -61,7 +61,7 @@ def _multiline(data: bytes, stream: IO[bytes], source: str, ctx: ReadContext) ->
     error: UnreadableInput | None = None
     if len(data) <= cap:
         try:
-            value = json.loads(decode_bytes(data, source))
+            value = parse_json(decode_bytes(data, source))
         except json.JSONDecodeError as exc:
             error = UnreadableInput(
                 source, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
@@ -110,7 +110,7 @@ def _lines(
 
 def _is_object_line(line: bytes) -> bool:
     try:
-        return isinstance(json.loads(line), dict)
+        return isinstance(parse_json(line), dict)
     except (json.JSONDecodeError, UnicodeDecodeError):
         return False
 
@@ -123,7 +123,7 @@ def _line_result(line: bytes, where: str, ctx: ReadContext) -> Result:
     if len(line) > ctx.config.max_document_bytes:
         return Reject(where, f"record over the cap of {ctx.config.max_document_bytes} bytes")
     try:
-        value = json.loads(decode_bytes(line, where))
+        value = parse_json(decode_bytes(line, where))
     except UnreadableInput as exc:
         return Reject(where, exc.reason)
     except json.JSONDecodeError as exc:
@@ -138,6 +138,15 @@ def _records(value: object, source: str, ctx: ReadContext) -> Iterator[Result]:
     records = value if isinstance(value, list) else [value]
     for i, record in enumerate(records):
         yield record_result(record, f"{source}[{i}]" if isinstance(value, list) else source, ctx)
+
+
+def parse_json(text: str | bytes) -> Any:
+    """``json.loads``, with nesting too deep for the parser (``[[[[...]]]]``) reported as
+    invalid JSON rather than as a crash."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply to read", "", 0) from None
 
 
 def _field(record: dict[str, Any], name: str) -> Any:

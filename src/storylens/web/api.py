@@ -12,6 +12,7 @@ from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Query, R
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from storylens.ingest.jsonl import parse_json
 from storylens.store.base import Store
 from storylens.web.app import AppState
 from storylens.web.queries import (
@@ -251,7 +252,7 @@ async def ingest(request: Request, background: BackgroundTasks) -> dict[str, Any
         raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is required")
     body = await _read_capped(request, state.config.serve.max_body_bytes)
     try:
-        payload = json.loads(body)
+        payload = parse_json(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise HTTPException(400, f"the body is not JSON: {exc}") from exc
     if not isinstance(payload, dict | list):

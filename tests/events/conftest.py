@@ -1,9 +1,11 @@
-"""The dev corpus clustered once for the tests of this folder that only read the result."""
+"""Helpers of the event tests: the whole pipeline on some inputs, and the dev corpus clustered
+once for the tests that only read the result."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,15 @@ from storylens.store.sqlite import SQLiteStore
 from tests.conftest import SHARED
 
 DEV = SHARED / "eval" / "dev" / "articles.jsonl"
+SAMPLES = Path(__file__).resolve().parents[2] / "src" / "storylens" / "samples"
+
+
+def run_all(store: SQLiteStore, *targets: str) -> None:
+    """Ingest, enrich, featurize and cluster ``targets`` into ``store``."""
+    ingest(list(targets), store, reader_process=False)
+    assert not Enricher(store).run().failed
+    featurize(store)
+    Clusterer(store).run()
 
 
 @pytest.fixture(scope="session")
@@ -22,10 +33,7 @@ def dev_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteStore]
     if not DEV.exists():
         pytest.skip(f"dev corpus not found at {DEV} (expected ../shared beside the repo)")
     store = SQLiteStore(tmp_path_factory.mktemp("dev") / "dev.db")
-    ingest([str(DEV)], store, reader_process=False)
-    assert not Enricher(store).run().failed
-    featurize(store)
-    Clusterer(store).run()
+    run_all(store, str(DEV))
     yield store
     store.close()
 

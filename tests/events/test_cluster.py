@@ -10,21 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storylens.enrich import Enricher
-from storylens.events import Clusterer, build_events, featurize
+from storylens.events import Clusterer, build_events
 from storylens.events.cluster import ActiveEvent, _Vectors
 from storylens.events.evaluate import evaluate_events
 from storylens.pipeline import ingest
 from storylens.store.sqlite import SQLiteStore
-
-SAMPLES = Path(__file__).resolve().parents[2] / "src" / "storylens" / "samples"
-
-
-def run_all(store: SQLiteStore, *targets: str) -> None:
-    ingest(list(targets), store, reader_process=False)
-    assert not Enricher(store).run().failed
-    featurize(store)
-    Clusterer(store).run()
+from tests.events.conftest import SAMPLES, run_all
 
 
 def events_by_id(store: SQLiteStore) -> dict[int, set[str]]:

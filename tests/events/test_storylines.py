@@ -7,22 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from storylens.enrich import Enricher
-from storylens.events import Clusterer, build_events, build_storylines, featurize
+from storylens.events import build_events, build_storylines
 from storylens.events.cluster import ActiveEvent
 from storylens.events.storylines import _follow
 from storylens.model import Event
-from storylens.pipeline import ingest
 from storylens.store.sqlite import SQLiteStore
-
-SAMPLES = Path(__file__).resolve().parents[2] / "src" / "storylens" / "samples"
-
-
-def run_all(store: SQLiteStore, *targets: str) -> None:
-    ingest(list(targets), store, reader_process=False)
-    assert not Enricher(store).run().failed
-    featurize(store)
-    Clusterer(store).run()
+from tests.events.conftest import SAMPLES, run_all
 
 
 @dataclass

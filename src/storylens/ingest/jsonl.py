@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, TypeGuard
 
 from storylens.errors import InputTooLarge, UnreadableInput
 from storylens.ingest.base import ReadContext, Result, finish
@@ -115,7 +115,8 @@ def _is_object_line(line: bytes) -> bool:
         return False
 
 
-def _is_collection(value: object) -> bool:
+def _is_collection(value: object) -> TypeGuard[dict[str, Any]]:
+    """``{"articles": [...]}``."""
     return isinstance(value, dict) and isinstance(value.get("articles"), list)
 
 
@@ -133,7 +134,7 @@ def _line_result(line: bytes, where: str, ctx: ReadContext) -> Result:
 
 def _records(value: object, source: str, ctx: ReadContext) -> Iterator[Result]:
     """The records of one JSON value: an array, ``{"articles": [...]}`` or one record."""
-    if isinstance(value, dict) and _is_collection(value):
+    if _is_collection(value):
         value = value["articles"]
     records = value if isinstance(value, list) else [value]
     for i, record in enumerate(records):

@@ -158,3 +158,15 @@ def test_same_result_in_or_out_of_process(tmp_path: Path, child: bool) -> None:
     assert [Path(s).name for s in seen] == ["a.txt", "b.txt", "bad.json"]
     assert len(store.duplicate_groups()) == 1
     store.close()
+
+
+def test_the_store_own_files_are_not_ingested(tmp_path: Path) -> None:
+    """A directory holding the database (and its -wal, -shm files) is ingested without them."""
+    (tmp_path / "a.txt").write_text("Dam breaks\n\nThe dam in Lune broke on Monday.")
+    store = SQLiteStore(tmp_path / "news.db")
+    try:
+        report = ingest([str(tmp_path)], store, reader_process=False)
+        assert report.added == 1 and not report.rejected
+        assert (tmp_path / "news.db").exists()
+    finally:
+        store.close()

@@ -19,10 +19,11 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from storylens.config import Config
 from storylens.dedup import MinHasher, NearDuplicateFinder, Signature, lsh_params
-from storylens.ingest import ReadContext, expand_targets
+from storylens.ingest import ReadContext, expand_targets, is_url
 from storylens.ingest.fetch import Fetcher
 from storylens.model import Article, IngestReport, Reject
 from storylens.store.base import Store
@@ -115,6 +116,25 @@ class Ingester:
             self.store.link_duplicates(article_id, [m for m, _score in matches])
 
 
+def _resolved(target: str) -> str:
+    if is_url(target):
+        return target
+    try:
+        return str(Path(target).resolve())
+    except (OSError, ValueError):  # not a path this system can name: its read says why
+        return target
+
+
+def _own_files(store: Store) -> set[str]:
+    """The store's database file and SQLite's files beside it: a directory being ingested may
+    hold them, and they are not news."""
+    path = getattr(store, "path", None)
+    if not isinstance(path, str) or path == ":memory:":
+        return set()
+    base = str(Path(path).resolve())
+    return {base, *(base + suffix for suffix in ("-wal", "-shm", "-journal"))}
+
+
 def ingest(
     targets: Iterable[str],
     store: Store,
@@ -148,7 +168,8 @@ def ingest(
     """
     config = config or Config()
     start = time.perf_counter()
-    targets = list(expand_targets(targets))
+    own = _own_files(store)
+    targets = [t for t in expand_targets(targets) if _resolved(t) not in own]
     run_id = store.start_run(targets)
     hasher = MinHasher(config.dedup)
     ingester = Ingester(store, config, hasher)

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from storylens.compare import Report, compare_reports
-from storylens.compare.names import edit_distance, word_variants
+from storylens.compare import Report, compare_reports, disputed
+from storylens.compare.names import edit_distance, minority_sides, spellings, word_variants
 from storylens.model import Mention
 
 from .helpers import idf_of, report
@@ -114,3 +114,25 @@ def test_a_person_and_a_place_written_by_one_report_are_two_names() -> None:
     assert any(
         r.relation == "conflict:name" for r in compare_reports([slip, right], idf_of([slip, right]))
     )
+
+
+def test_a_misspelt_name_disputes_only_the_rarer_spelling() -> None:
+    """Two sources write "Antony", one "Anthony": the "Antony" sentences still state what they
+    state (they may agree with others and lead a summary); the "Anthony" one is in dispute."""
+    a = report("a", "Anthony Blinken said aid would come soon.", names=["Anthony Blinken"])
+    b = report("b", "Antony Blinken arrived at the headquarters.", names=["Antony Blinken"])
+    c = report("c", "Antony Blinken met the ministers in Brussels.", names=["Antony Blinken"])
+    reports = [a, b, c]
+    relations = compare_reports(reports, idf_of(reports))
+    (name,) = [r for r in relations if r.relation == "conflict:name"]
+    assert spellings(name) == ("Anthony", "Antony")
+    assert {s.article_id for s in minority_sides(name, reports)} == {"a"}
+    assert disputed([name], reports) == {("a", 0)}
+
+
+def test_a_name_spelt_two_ways_by_as_many_sources_disputes_both() -> None:
+    a = report("a", "Anthony Blinken said aid would come soon.", names=["Anthony Blinken"])
+    b = report("b", "Antony Blinken arrived at the headquarters.", names=["Antony Blinken"])
+    (name,) = [r for r in compare_reports([a, b], idf_of([a, b])) if r.kind == "name"]
+    assert minority_sides(name, [a, b]) == name.sides
+    assert disputed([name], [a, b]) == {("a", 0), ("b", 0)}

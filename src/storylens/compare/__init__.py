@@ -26,7 +26,7 @@ from storylens.compare.facts import (
     compare_venues,
 )
 from storylens.compare.model import AGREE, UNIQUE, Relation
-from storylens.compare.names import name_conflicts, word_conflicts
+from storylens.compare.names import minority_sides, name_conflicts, word_conflicts
 from storylens.compare.quotes import QuoteFact, compare_quotes, quote_facts, speaker_note
 from storylens.compare.relate import Link, relations_from_links
 from storylens.compare.values import Value, compare_values, read_values
@@ -34,9 +34,16 @@ from storylens.compare.words import content_words
 from storylens.model import Entity, Span
 from storylens.store.base import Store
 
-__all__ = ["Comparison", "Report", "compare_event", "compare_reports", "load_reports"]
+__all__ = [
+    "Comparison",
+    "Report",
+    "compare_event",
+    "compare_reports",
+    "disputed",
+    "load_reports",
+]
 
-VERSION = 4  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 5  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 UNIQUE_SIMILARITY = 0.5  # a figure in a sentence this like another source's is not "only in"
 QUOTE_ECHO = 0.3  # a quotation sharing this much with another source's is not unique
@@ -99,11 +106,11 @@ def compare_reports(
         relations.extend(relations_from_links(reports, [x for x in links if x.kind == kind]))
     relations.extend(name_conflicts(reports, names or {}))
     relations.extend(word_conflicts(reports, idf))
-    disputed = _in_conflict(relations)
-    relations.extend(_statement_agreements(reports, index, disputed))
+    in_dispute = disputed(relations, reports)
+    relations.extend(_statement_agreements(reports, index, in_dispute))
     uniques = _uniques(reports, index, values, quotes)
     relations.extend(
-        u for u in uniques if (u.sides[0].article_id, u.sides[0].start) not in disputed
+        u for u in uniques if (u.sides[0].article_id, u.sides[0].start) not in in_dispute
     )
     return sorted(relations, key=_order)
 
@@ -151,9 +158,16 @@ def _written(reports: Sequence[Report], value: Value) -> str:
     return reports[value.report].text[value.span.start : value.span.end]
 
 
-def _in_conflict(relations: Sequence[Relation]) -> set[tuple[str, int]]:
-    """The sentences (article id, start) that some conflict cites."""
-    return {(s.article_id, s.start) for r in relations if r.is_conflict for s in r.sides}
+def disputed(relations: Sequence[Relation], reports: Sequence[Report]) -> set[tuple[str, int]]:
+    """The sentences (article id, start) whose statement some conflict disputes: every side of
+    a conflict, except that a name spelt two ways disputes only the sentences with the spelling
+    fewer sources use (:func:`.names.minority_sides`)."""
+    out: set[tuple[str, int]] = set()
+    for r in relations:
+        if r.is_conflict:
+            sides = minority_sides(r, reports) if r.kind == "name" else r.sides
+            out.update((s.article_id, s.start) for s in sides)
+    return out
 
 
 def _statement_agreements(

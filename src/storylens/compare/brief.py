@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from storylens.compare import Comparison, compare_event
+from storylens.compare import Comparison, compare_event, disputed
 from storylens.compare.align import SentenceIndex, SentenceRef
 from storylens.compare.data import Report
 from storylens.compare.model import AGREE, UNIQUE, Relation, Side
@@ -137,7 +137,7 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
     )
     return Brief(
         event=event,
-        summary=tuple(_summary(reports, index, _conflicting(relations))),
+        summary=tuple(_summary(reports, index, disputed(relations, reports))),
         agreed=tuple(_agreed_lines(agreed)[:TOP_AGREED]),
         only_in=tuple(_relation_line(r, f"Only in {r.note}") for r in uniques[:TOP_UNIQUE]),
         differ=tuple(r for r in relations if r.is_conflict),
@@ -192,12 +192,8 @@ def _readable(text: str) -> bool:
     )
 
 
-def _conflicting(relations: Sequence[Relation]) -> set[tuple[str, int]]:
-    return {(s.article_id, s.start) for r in relations if r.is_conflict for s in r.sides}
-
-
 def _summary(
-    reports: Sequence[Report], index: SentenceIndex, disputed: set[tuple[str, int]]
+    reports: Sequence[Report], index: SentenceIndex, in_dispute: set[tuple[str, int]]
 ) -> list[BriefLine]:
     """The sentences other sources echo most, lead sentences first, none repeating another;
     a sentence in dispute is taken only when nothing else says as much (the disagreement has
@@ -212,7 +208,7 @@ def _summary(
             echo = sum(index.best.get(ref, {}).values())
             lead = LEAD_BONUS if readable < LEAD_SENTENCES else 0.0
             readable += 1
-            penalty = DISPUTED if (report.id, sent.start) in disputed else 0.0
+            penalty = DISPUTED if (report.id, sent.start) in in_dispute else 0.0
             candidates.append((echo + lead - penalty, ref))
     candidates.sort(key=lambda c: (-c[0], c[1].report, c[1].sentence))
     sources = len({r.source for r in reports})

@@ -283,6 +283,33 @@ def name_conflicts(reports: Sequence[Report], names: Mapping[int, str]) -> list[
     return out
 
 
+def spellings(relation: Relation) -> tuple[str, str]:
+    """The two spellings a ``conflict:name`` relation sets against each other (its note reads
+    "w1 / w2" or "w1 / w2 of Name")."""
+    first, _, rest = relation.note.partition(" / ")
+    return first, rest.split(" of ", 1)[0]
+
+
+def minority_sides(relation: Relation, reports: Sequence[Report]) -> tuple[Side, ...]:
+    """The sides of a ``conflict:name`` relation that write the spelling fewer independent
+    sources of the event use; all sides when both are used by as many. A name spelt two ways
+    disputes the spelling, not what the sentence states: a sentence with the spelling most
+    sources use still says what it says."""
+    words = spellings(relation)
+    users = [len({r.source for r in reports if _uses(r, w)}) for w in words]
+    if users[0] == users[1]:
+        return relation.sides
+    rare = words[0] if users[0] < users[1] else words[1]
+    texts = {r.id: r.text for r in reports}
+    out = []
+    for side in relation.sides:
+        span = side.highlight or Span(side.start, side.end)
+        written = texts.get(side.article_id, side.text)[span.start : span.end]
+        if re.search(rf"(?<!\w){re.escape(rare)}(?!\w)", written):
+            out.append(side)
+    return tuple(out)
+
+
 RARE_WORD = 7  # common words are not compared: only long, rare ones ("phosgene")
 
 

@@ -175,9 +175,14 @@ def test_enrich_entities_and_article_annotations(cli: Cli, shared: Path) -> None
 
 def test_events_from_the_cli(cli: Cli) -> None:
     cli("ingest", "--offline", str(SAMPLES))
-    cli("enrich")
+    # before clustering, the lists say what is missing and how to get it
+    assert "23 articles are in no event yet: run `storylens cluster`" in cli("events")
+    assert "23 articles are in no event yet" in cli("storylines")
+    # cluster enriches what needs it first
     report = cli.json("cluster", "--json")
     assert report == {
+        "enriched": 23,
+        "enrich_failed": 0,
         "assigned": 23,
         "new_events": 6,
         "merged": 0,
@@ -186,7 +191,9 @@ def test_events_from_the_cli(cli: Cli) -> None:
         "events": 6,
         "storylines": 5,
     }
-    assert cli.json("cluster", "--json")["assigned"] == 0  # idempotent
+    again = cli.json("cluster", "--json")  # idempotent
+    assert again["assigned"] == again["enriched"] == 0
+    assert "in no event" not in cli("events")
     events = cli.jsonl("events", "--json")
     assert len(events) == 6
     # listed from the summaries the store keeps: the same as computing them afresh

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from storylens.cli.common import console, err_console, print_json, state, with_progress
+from storylens.cli.common import (
+    console,
+    err_console,
+    print_json,
+    print_rejects,
+    state,
+    with_progress,
+)
 from storylens.model import Event
 from storylens.store.base import Store
+
+if TYPE_CHECKING:
+    from storylens.enrich import EnrichReport
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
 
@@ -25,11 +35,12 @@ def register(app: typer.Typer) -> None:
 
 
 def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Group enriched articles into events (run `storylens enrich` first)."""
+    """Group articles into events (articles not yet enriched are enriched first)."""
     from storylens.events import Clusterer, featurize
 
     store = state(ctx).store()
     try:
+        enriched = _enrich_pending(store, as_json)
         pending = store.unfeatured()
         with_progress("embed", len(pending), as_json, lambda tick: featurize(store, tick))
         report = Clusterer(store).run()
@@ -38,6 +49,8 @@ def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if as_json:
         print_json(
             {
+                "enriched": enriched.enriched if enriched else 0,
+                "enrich_failed": len(enriched.failed) if enriched else 0,
                 "assigned": report.assigned,
                 "new_events": report.new_events,
                 "merged": report.merged,
@@ -48,10 +61,30 @@ def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
             }
         )
         return
+    if enriched:
+        console.print(
+            f"enriched [bold]{enriched.enriched}[/bold] articles first, failed "
+            f"{len(enriched.failed)}"
+        )
+        print_rejects("failed", enriched.failed)
     console.print(
         f"placed [bold]{report.assigned}[/bold] articles: {report.new_events} new events, "
         f"{report.moved} placed again, {report.split} split, {report.merged} merged; "
         f"{report.events} events in {report.storylines} storylines"
+    )
+
+
+def _enrich_pending(store: Store, quiet: bool) -> EnrichReport | None:
+    """Enrich the articles that need it before they are grouped (None when none do: the
+    language model is then not loaded)."""
+    from storylens.enrich import VERSION, Enricher
+
+    if next(iter(store.unenriched(VERSION)), None) is None:
+        return None
+    enricher = Enricher(store)
+    pending = enricher.pending()
+    return with_progress(
+        "enrich", len(pending), quiet, lambda tick: enricher.run(pending, on_article=tick)
     )
 
 
@@ -63,16 +96,27 @@ def _events(store: Store) -> list[Event]:
     return [Event.from_dict(summary) for summary in event_summaries(store)]
 
 
+def _say_ungrouped(waiting: int) -> None:
+    """On stderr: how many articles no event has yet, and how to group them."""
+    if waiting:
+        noun = "article is" if waiting == 1 else "articles are"
+        err_console.print(
+            f"{waiting} {noun} in no event yet: run `storylens cluster` to group them."
+        )
+
+
 def events_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Events, newest first: title, dates, outlets and independent sources."""
     store = state(ctx).store()
     try:
         events = _events(store)
+        waiting = store.ungrouped()
     finally:
         store.close()
     if as_json:
         for e in events:
             print_json(e.as_dict())
+        _say_ungrouped(waiting)
         return
     table = Table(title=f"Events ({len(events)})")
     for col in ("id", "title", "dates", "reports", "sources", "outlets"):
@@ -89,6 +133,7 @@ def events_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
             escape(outlets),
         )
     console.print(table)
+    _say_ungrouped(waiting)
 
 
 def event_cmd(
@@ -147,11 +192,13 @@ def storylines_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     store = state(ctx).store()
     try:
         stories = build_storylines(store, _events(store))
+        waiting = store.ungrouped()
     finally:
         store.close()
     if as_json:
         for story in stories:
             print_json(story.as_dict())
+        _say_ungrouped(waiting)
         return
     table = Table(title=f"Storylines ({len(stories)})")
     for col in ("id", "title", "events"):
@@ -164,6 +211,7 @@ def storylines_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         ]
         table.add_row(str(story.id), escape(story.title), "\n".join(lines))
     console.print(table)
+    _say_ungrouped(waiting)
 
 
 def storyline_cmd(

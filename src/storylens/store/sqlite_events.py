@@ -180,6 +180,13 @@ class EventTables:
         )
         return [str(r[0]) for r in rows]
 
+    def ungrouped(self) -> int:
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM articles a LEFT JOIN event_articles e ON e.article_id = a.id "
+            "WHERE e.article_id IS NULL"
+        ).fetchone()
+        return int(row[0])
+
     # --- events --------------------------------------------------------------------------
     def create_event(self) -> int:
         self._require_tx()

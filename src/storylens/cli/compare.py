@@ -73,7 +73,7 @@ def brief_cmd(
     finally:
         store.close()
     if not found:
-        err_console.print("no events yet: run `storylens enrich` and `storylens cluster` first")
+        err_console.print("no events yet: run `storylens cluster` first")
         raise typer.Exit(1)
     if fmt == "html" and len(found) > 1:
         _emit(report_html(found), fmt, output)

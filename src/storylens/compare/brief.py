@@ -4,7 +4,8 @@ A brief is made of source sentences only (extractive), each cited to the exact o
 sentence it is, and to the sentences of other sources that say the same. It has:
 
 - a headline (the event's most representative title) and a 3-6 sentence summary: the sentences
-  other sources echo most, news lead first, none repeating another;
+  other sources echo most, none repeating another, opened by the one that says most of the
+  headline;
 - what the sources agree on, with the number of independent sources;
 - what only one source reports;
 - where they differ, both sides quoted, and how;
@@ -24,6 +25,7 @@ from storylens.compare import Comparison, compare_event, disputed
 from storylens.compare.align import SentenceIndex, SentenceRef
 from storylens.compare.data import Report
 from storylens.compare.model import AGREE, UNIQUE, Relation, Side
+from storylens.compare.words import content_words
 from storylens.events.storylines import Storyline, build_storylines
 from storylens.events.summary import build_events
 from storylens.model import Event
@@ -137,7 +139,7 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
     )
     return Brief(
         event=event,
-        summary=tuple(_summary(reports, index, disputed(relations, reports))),
+        summary=tuple(_summary(reports, index, disputed(relations, reports), event.title)),
         agreed=tuple(_agreed_lines(agreed)[:TOP_AGREED]),
         only_in=tuple(_relation_line(r, f"Only in {r.note}") for r in uniques[:TOP_UNIQUE]),
         differ=tuple(r for r in relations if r.is_conflict),
@@ -193,11 +195,15 @@ def _readable(text: str) -> bool:
 
 
 def _summary(
-    reports: Sequence[Report], index: SentenceIndex, in_dispute: set[tuple[str, int]]
+    reports: Sequence[Report],
+    index: SentenceIndex,
+    in_dispute: set[tuple[str, int]],
+    headline: str = "",
 ) -> list[BriefLine]:
     """The sentences other sources echo most, lead sentences first, none repeating another;
     a sentence in dispute is taken only when nothing else says as much (the disagreement has
-    its own section)."""
+    its own section). The one that says most of the event's headline opens the summary (a
+    timeline shows it), the rest follow as news reads."""
     candidates: list[tuple[float, SentenceRef]] = []
     for ri, report in enumerate(reports):
         readable = 0
@@ -220,8 +226,22 @@ def _summary(
         if any(index.similarity(ref, other) >= REDUNDANT for other in chosen):
             continue
         chosen.append(ref)
-    chosen.sort(key=lambda ref: (ref.sentence, ref.report))  # leads first, as news reads
-    return [_summary_line(reports, index, ref) for ref in chosen]
+    if not chosen:
+        return []
+    # the sentence that says most of the headline opens the summary (it is what a timeline
+    # shows of the event; ties go to the better ranked); the rest follow as news reads
+    title = set(content_words(headline))
+    rank = {ref: i for i, ref in enumerate(chosen)}
+
+    def covers(ref: SentenceRef) -> int:
+        report = reports[ref.report]
+        sent = report.sentences[ref.sentence]
+        return len(title & set(content_words(report.text[sent.start : sent.end])))
+
+    opening = max(chosen, key=lambda ref: (covers(ref), -rank[ref]))
+    rest = sorted((ref for ref in chosen if ref != opening), key=lambda r: (r.sentence, r.report))
+    ordered = [opening, *rest]
+    return [_summary_line(reports, index, ref) for ref in ordered]
 
 
 def _summary_line(reports: Sequence[Report], index: SentenceIndex, ref: SentenceRef) -> BriefLine:

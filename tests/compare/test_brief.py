@@ -1,0 +1,48 @@
+"""The summary of a brief: which source sentences it takes and in what order."""
+
+from __future__ import annotations
+
+from storylens.compare import Comparison, compare_reports
+from storylens.compare.align import SentenceIndex
+from storylens.compare.brief import Brief, build_brief
+from storylens.model import Event
+
+from .helpers import idf_of, report
+
+
+def brief_of(title: str, *texts: str) -> Brief:
+    reports = [report(f"r{i}", t, outlet=f"outlet{i}.example") for i, t in enumerate(texts)]
+    idf = idf_of(reports)
+    index = SentenceIndex(reports, idf)
+    relations = compare_reports(reports, idf, index, {})
+    ids = tuple(r.id for r in reports)
+    event = Event(3, title, "2026-03-09", "2026-03-09", ids, ids, len(ids), (), None)
+    return build_brief(event, Comparison(3, tuple(reports), tuple(relations), index, {}))
+
+
+REPORTS = (
+    "Divers searched the river until nine in the evening after the accident. "
+    "The old quay bridge collapsed into the river on Monday morning, the mayor said. "
+    "Traffic was sent over the northern crossing for the rest of the week.",
+    "Divers searched the river until nine in the evening, the police said. "
+    "The old quay bridge fell into the river on Monday, officials said. "
+    "The span had been closed to lorries since 2019 because of cracks in its piers.",
+)
+
+
+def test_the_summary_opens_with_what_the_headline_says() -> None:
+    """Both reports open on the search; the sentence that says what the headline says (the
+    bridge fell) opens the summary, the others follow as news reads."""
+    brief = brief_of("Old quay bridge collapses into the river", *REPORTS)
+    texts = [line.text for line in brief.summary]
+    assert texts[0].startswith("The old quay bridge")
+    assert any(t.startswith("Divers searched") for t in texts[1:])
+    for line in brief.summary:  # every line is its source's own words
+        cited = line.citations[0]
+        source = REPORTS[int(cited.article_id[1:])]
+        assert source[cited.start : cited.end] == line.text
+
+
+def test_without_a_headline_word_the_best_ranked_sentence_opens() -> None:
+    brief = brief_of("Untitled", *REPORTS)
+    assert brief.summary and brief.summary[0].text.startswith("Divers searched")

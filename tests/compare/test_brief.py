@@ -46,3 +46,19 @@ def test_the_summary_opens_with_what_the_headline_says() -> None:
 def test_without_a_headline_word_the_best_ranked_sentence_opens() -> None:
     brief = brief_of("Untitled", *REPORTS)
     assert brief.summary and brief.summary[0].text.startswith("Divers searched")
+
+
+def test_what_another_source_says_too_opens_before_a_one_source_aside() -> None:
+    """The aside names more of the headline, but only one source says it: the pledge both
+    report opens the summary."""
+    brief = brief_of(
+        "Reyk pledges money for bridges after Port Alder disaster",
+        "The government will spend more money on old bridges, Reyk announced on Wednesday. "
+        "Reyk, speaking after the Port Alder disaster, said the country must build for decades.",
+        "The government will spend more money on old bridges, Reyk announced on Wednesday night. "
+        "Opposition leader Mara Quist called the announcement too little and too late.",
+    )
+    texts = [line.text for line in brief.summary]
+    assert any(t.startswith("Reyk, speaking") for t in texts)  # chosen, but not to open
+    assert texts[0].startswith("The government will spend")
+    assert len(brief.summary[0].citations) == 2

@@ -228,17 +228,20 @@ def _summary(
         chosen.append(ref)
     if not chosen:
         return []
-    # the sentence that says most of the headline opens the summary (it is what a timeline
-    # shows of the event; ties go to the better ranked); the rest follow as news reads
+    # what opens the summary is what a timeline shows of the event: of the sentences another
+    # source says too (all, if none is), the one that says most of the headline, its words
+    # weighted by rarity (ties go to the better ranked); the rest follow as news reads
     title = set(content_words(headline))
     rank = {ref: i for i, ref in enumerate(chosen)}
 
-    def covers(ref: SentenceRef) -> int:
+    def covers(ref: SentenceRef) -> float:
         report = reports[ref.report]
         sent = report.sentences[ref.sentence]
-        return len(title & set(content_words(report.text[sent.start : sent.end])))
+        shared = title & set(content_words(report.text[sent.start : sent.end]))
+        return sum(index.idf.get(word, 1.0) for word in shared)
 
-    opening = max(chosen, key=lambda ref: (covers(ref), -rank[ref]))
+    echoed = [r for r in chosen if any(v >= SUPPORTS for v in index.best.get(r, {}).values())]
+    opening = max(echoed or chosen, key=lambda ref: (covers(ref), -rank[ref]))
     rest = sorted((ref for ref in chosen if ref != opening), key=lambda r: (r.sentence, r.report))
     ordered = [opening, *rest]
     return [_summary_line(reports, index, ref) for ref in ordered]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storylens.compare import Comparison, compare_reports
 from storylens.compare.align import SentenceIndex
-from storylens.compare.brief import Brief, build_brief
+from storylens.compare.brief import Brief, _readable, build_brief
 from storylens.model import Event
 
 from .helpers import idf_of, report
@@ -62,3 +64,18 @@ def test_what_another_source_says_too_opens_before_a_one_source_aside() -> None:
     assert any(t.startswith("Reyk, speaking") for t in texts)  # chosen, but not to open
     assert texts[0].startswith("The government will spend")
     assert len(brief.summary[0].citations) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "readable"),
+    [
+        ("In this photo provided by Melissa Smith, a train fire is seen from her farm.", False),
+        ("A black plume rises over East Palestine, Ohio, Monday, Feb. 6, 2023.", False),
+        ("England celebrates the third goal (AP Photo/Abbie Parr) in the semifinal.", False),
+        ("Contrails circle the balloon REUTERS/Randall Hill off the coast today.", False),
+        ("The balloon was shot down off the coast of South Carolina on Saturday.", True),
+        ("The membership of these countries will take effect from January 1, 2024.", True),
+    ],
+)
+def test_photo_captions_are_not_summary_sentences(sentence: str, readable: bool) -> None:
+    assert _readable(sentence) is readable

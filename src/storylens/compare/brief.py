@@ -45,6 +45,14 @@ QUOTE_WORDS = 6  # shorter quotations ("its sovereignty") are fragments, not key
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 _URL = re.compile(r"https?://|www\.|pic\.twitter|@\w")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
+# a photo's caption or credit: "In this photo provided by ...", "(AP Photo/...)", "REUTERS/...",
+# "... Getty Images", or the agency caption's dateline "..., Friday, Feb. 3, 2023."
+_CAPTION = re.compile(
+    r"^\W*(?:in this (?:photo|image)|this (?:photo|image)|photo:|pictured:)"
+    r"|AP Photo/|REUTERS/|Getty Images|\(Photo:|\bPhoto by |\bImage source\b"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\W*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +196,7 @@ def _readable(text: str) -> bool:
     return (
         MIN_WORDS <= len(words) <= MAX_WORDS
         and not _URL.search(text)
+        and not _CAPTION.search(text)
         and bool(_ENDS_SENTENCE.search(text))
         and text[:1].isupper()
         and not text.isupper()

@@ -246,6 +246,9 @@ def test_briefs_timelines_and_export_from_the_cli(cli: Cli, tmp_path: Path) -> N
     assert "## Sources differ" in md and "Seven" in md and "Nine" in md
     data = json.loads(cli("brief", str(bridge["id"]), "--format", "json"))
     assert data["event_id"] == bridge["id"] and data["summary"] and data["differ"]
+    # every event's brief as JSON: JSON Lines, one brief per line
+    every = [json.loads(line) for line in cli("brief", "-f", "json").splitlines()]
+    assert sorted(b["event_id"] for b in every) == sorted(e["id"] for e in events)
     cli("brief", str(bridge["id"]), "--format", "pdf", code=2)
     cli("brief", "999", code=1)
     html = tmp_path / "bridge.html"

@@ -14,7 +14,11 @@ from storylens.cli.common import console, err_console, print_json, state
 
 FormatOpt = Annotated[
     str,
-    typer.Option("--format", "-f", help="md (default; rendered on a terminal), html or json."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="md (default; rendered on a terminal), html or json (JSON Lines for several).",
+    ),
 ]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
@@ -57,7 +61,7 @@ def brief_cmd(
     """An event's brief: summary, agreements, what only one source says, where sources differ,
     every line cited to its source sentences."""
     from storylens.compare.brief import briefs
-    from storylens.compare.render import render_brief, report_html
+    from storylens.compare.render import render_brief, report_html, to_json
 
     _check_format(fmt)
     store = state(ctx).store()
@@ -77,8 +81,8 @@ def brief_cmd(
         raise typer.Exit(1)
     if fmt == "html" and len(found) > 1:
         _emit(report_html(found), fmt, output)
-    elif fmt == "json" and len(found) > 1:
-        _emit("".join(render_brief(b, "json") for b in found), fmt, output)
+    elif fmt == "json" and len(found) > 1:  # JSON Lines: one brief per line
+        _emit("".join(to_json(b, indent=None) for b in found), fmt, output)
     else:
         _emit("\n".join(render_brief(b, fmt) for b in found), fmt, output)
 

@@ -262,9 +262,11 @@ def timeline_html(tl: Timeline) -> str:
 # --- JSON ---------------------------------------------------------------------------------
 
 
-def to_json(value: Brief | Timeline) -> str:
+def to_json(value: Brief | Timeline, *, indent: int | None = 2) -> str:
+    """The JSON of a brief or timeline: indented for one, one line each (``indent=None``) for
+    JSON Lines of several."""
     data: dict[str, Any] = value.as_dict()
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
 def render_brief(brief: Brief, fmt: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
@@ -45,14 +47,15 @@ def _event(store: Store, event_id: int, article_ids: list[str]) -> Event:
         if s.near_duplicate_of not in ids:  # a copy states nothing new
             stated.update(_where_stated(store, s.article.id, named))
     top = [e for e, _ in counts.most_common(20)]
-    place_id = _main_place(stated, places)
+    title = _representative_title(store, stored)
+    place_id = _main_place(stated, places, _headline_order(store, stated, title))
     wanted = top + ([place_id] if place_id is not None else [])
     names = {e.id: e.name for e in store.entities(wanted)}
     key = [names[e] for e in top if e in names][:KEY_ENTITIES]
     place = names.get(place_id) if place_id is not None else None
     return Event(
         id=event_id,
-        title=_representative_title(store, stored),
+        title=title,
         start=days[0] if days else None,
         end=days[-1] if days else None,
         article_ids=tuple(s.article.id for s in stored),
@@ -76,13 +79,34 @@ def _where_stated(store: Store, article_id: str, named: list[Mention]) -> set[in
     }
 
 
-def _main_place(stated: Counter[int], mentioned: Counter[int]) -> int | None:
+def _headline_order(store: Store, stated: Counter[int], headline: str) -> dict[int, int]:
+    """Where in the headline each place that enough reports state is named (by any of its
+    aliases, as a whole word): {entity id: character offset}."""
+    corroborated = [e for e, n in stated.items() if n >= PLACE_SOURCES]
+    out: dict[int, int] = {}
+    for entity in store.entities(corroborated) if corroborated else []:
+        for alias in entity.aliases:
+            found = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", headline)
+            if found and found.start() < out.get(entity.id, len(headline)):
+                out[entity.id] = found.start()
+    return out
+
+
+def _main_place(
+    stated: Counter[int], mentioned: Counter[int], in_headline: Mapping[int, int] | None = None
+) -> int | None:
     """Where the event happened: the place the most independent reports state something
     happened at, when at least :data:`PLACE_SOURCES` do (ties go to the more mentioned);
     otherwise the most mentioned place. A place that is only named ("Spain beat England") is
     weaker evidence than one reports put the happening in ("the final at Stadium Australia"),
-    but one report's aside ("residents waited in Brenna") is weaker still."""
+    but one report's aside ("residents waited in Brenna") is weaker still. Of the places
+    enough reports state, one the headline names comes first (the first it names): "... hits
+    south-eastern Turkey near Syria border" is in Turkey, though more reports state deaths in
+    Syria. ``in_headline`` gives where the headline names a place."""
     corroborated = [e for e, n in stated.items() if n >= PLACE_SOURCES]
+    named = [e for e in corroborated if in_headline and e in in_headline]
+    if named and in_headline:
+        return min(named, key=lambda e: (in_headline[e], e))
     if corroborated:
         return max(corroborated, key=lambda e: (stated[e], mentioned[e], -e))
     return mentioned.most_common(1)[0][0] if mentioned else None

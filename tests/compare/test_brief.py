@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from storylens.compare import Comparison, compare_reports
 from storylens.compare.align import SentenceIndex
-from storylens.compare.brief import Brief, _readable, build_brief
-from storylens.model import Event
+from storylens.compare.brief import Brief, _key_quotes, _readable, build_brief
+from storylens.model import Event, Quote, Span
 
 from .helpers import idf_of, report
 
@@ -79,3 +81,22 @@ def test_what_another_source_says_too_opens_before_a_one_source_aside() -> None:
 )
 def test_photo_captions_are_not_summary_sentences(sentence: str, readable: bool) -> None:
     assert _readable(sentence) is readable
+
+
+def test_a_quotation_relaying_another_speaker_is_no_key_quote() -> None:
+    """ "He claimed that ..., according to AP": AP's attributed words open with Blinken's own
+    attribution; the key quote is Blinken's, and AP gets none."""
+    text = (
+        "He claimed that the atrocities in Bucha were a planned campaign to kill and torture, "
+        "according to AP."
+    )
+    he = Span(0, 2)
+    content = Span(text.index("that"), text.index(", according"))
+    relayed = Span(0, text.index(", according"))
+    blinken = Quote((Span(3, 10),), (he,), (content,), False, speaker=1)
+    cue = Span(text.index("according"), len(text) - 4)
+    ap = Quote((cue,), (Span(len(text) - 3, len(text) - 1),), (relayed,), False, speaker=2)
+    r = dataclasses.replace(report("r0", text), quotes=(blinken, ap))
+    quotes = _key_quotes([r], {1: "Antony Blinken", 2: "AP"})
+    assert [q.speaker for q in quotes] == ["Antony Blinken"]
+    assert quotes[0].text.startswith("that the atrocities")

@@ -278,16 +278,25 @@ def _summary_line(reports: Sequence[Report], index: SentenceIndex, ref: Sentence
 
 
 def _key_quotes(reports: Sequence[Report], speakers: Mapping[int, str]) -> list[KeyQuote]:
-    """One quotation per speaker, direct ones first, most quoted speakers first."""
+    """One quotation per speaker, direct ones first, most quoted speakers first. A quotation
+    whose words open with another speaker's attribution relays that speaker ("He claimed that
+    ..., according to AP" is Blinken's claim, not AP's words), so it is left out."""
     by_speaker: dict[int, list[tuple[Report, Any]]] = {}
     for report in reports:
+        opened = {  # where each attributed speaker's source span starts, by speaker
+            (src.start, q.speaker) for q in report.quotes for src in q.sources[:1]
+        }
         for q in report.quotes:
             words = sum(len(report.text[c.start : c.end].split()) for c in q.contents)
+            relays = bool(q.contents) and any(
+                start == q.contents[0].start and speaker != q.speaker for start, speaker in opened
+            )
             if (
                 q.speaker is not None
                 and q.speaker in speakers
                 and q.contents
                 and words >= QUOTE_WORDS
+                and not relays
             ):
                 by_speaker.setdefault(q.speaker, []).append((report, q))
     out = []

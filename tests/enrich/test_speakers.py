@@ -32,6 +32,22 @@ def test_pronouns_and_roles_resolve_to_the_last_named_person(
     assert any(name == "Ilsa Marchetti" for _, name in got)
 
 
+def test_a_person_named_inside_reported_words_is_not_the_next_speaker(
+    tmp_path: Path, store: SQLiteStore
+) -> None:
+    """DeWine is named only inside what Homendy is reported to say: "she" is Homendy."""
+    (tmp_path / "b.txt").write_text(
+        "Agency Chair Jennifer Homendy testified on Wednesday.\n\n"
+        "Homendy said Governor Mike DeWine was given incomplete information about the cars.\n\n"
+        '"They were left out of the room," she said of the company\'s experts.'
+    )
+    ingest([str(tmp_path / "b.txt")], store, reader_process=False)
+    Enricher(store).run()
+    [stored] = list(store.articles())
+    got = dict(speakers(store, stored.article.id))
+    assert got['"They were left out of the room,"'] == "Jennifer Homendy"
+
+
 def test_seeds_quotes_acceptance(shared: Path, store: SQLiteStore) -> None:
     ingest([str(shared / "seeds")], store, reader_process=False)
     Enricher(store).run()

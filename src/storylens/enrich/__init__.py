@@ -34,7 +34,7 @@ __all__ = ["VERSION", "EnrichReport", "Enricher"]
 
 log = logging.getLogger(__name__)
 
-VERSION = 7  # raise when annotations change meaning: every article is then enriched again
+VERSION = 8  # raise when annotations change meaning: every article is then enriched again
 BATCH = 32  # articles per transaction
 PARALLEL_MIN = 64  # fewer articles are done before a second process would have started
 
@@ -119,9 +119,11 @@ class Enricher:
                     continue
                 try:
                     mentions = self._mentions(stored.article, doc) if doc is not None else []
+                    found = quotes_from_doc(doc) if doc is not None else []
+                    reported = [c for q in found for c in q.contents]
                     quotes = [
-                        replace(q, speaker=speaker_of(q, stored.article.text, mentions))
-                        for q in (quotes_from_doc(doc) if doc is not None else [])
+                        replace(q, speaker=speaker_of(q, stored.article.text, mentions, reported))
+                        for q in found
                     ]
                     self.store.save_mentions(
                         article_id, stored.article.content_hash, VERSION, mentions

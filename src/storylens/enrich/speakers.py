@@ -3,10 +3,15 @@
 A source that contains a resolved mention is that mention's entity (a person before an
 organisation, the earliest on a tie). A pronoun ("he", "she") or a role noun ("the secretary",
 "the minister") is the nearest person mentioned before it in the article: the antecedent a
-reader would pick in news prose, where the last-named person is usually the one speaking.
+reader would pick in news prose, where the last-named person is usually the one speaking. A
+person named only inside what someone else is reported to say ("Homendy said Gov. Mike DeWine
+was given incomplete information. 'They were left out of the room,' she said") is passed
+over for one named outside reported words, when there is one.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from storylens.enrich.entities import TITLES
 from storylens.model import Mention, Quote, Span
@@ -18,8 +23,11 @@ ROLE_NOUNS = TITLES | frozenset(
 )
 
 
-def speaker_of(quote: Quote, text: str, mentions: list[Mention]) -> int | None:
-    """The canonical entity id of ``quote``'s source, or None when it cannot be told."""
+def speaker_of(
+    quote: Quote, text: str, mentions: list[Mention], reported: Sequence[Span] = ()
+) -> int | None:
+    """The canonical entity id of ``quote``'s source, or None when it cannot be told.
+    ``reported``: the contents of the article's quotes (what others are reported to say)."""
     if not quote.sources:
         return None
     source = quote.sources[0]
@@ -33,7 +41,7 @@ def speaker_of(quote: Quote, text: str, mentions: list[Mention]) -> int | None:
         return people[0].canonical
     # "he", "the secretary", "US Secretary of State": a role names no one by itself
     if _refers_back(source.of(text)):
-        return _previous_person(source, mentions)
+        return _previous_person(source, mentions, reported)
     return inside[0].canonical if inside else None
 
 
@@ -44,10 +52,16 @@ def _refers_back(surface: str) -> bool:
     return len(words) <= 6 and bool(words) and words[-1] in ROLE_NOUNS
 
 
-def _previous_person(source: Span, mentions: list[Mention]) -> int | None:
+def _previous_person(
+    source: Span, mentions: list[Mention], reported: Sequence[Span] = ()
+) -> int | None:
     before = [
         m
         for m in mentions
         if m.label == "PERSON" and m.canonical is not None and m.end <= source.start
     ]
-    return before[-1].canonical if before else None
+    outside = [
+        m for m in before if not any(r.start <= m.start and m.end <= r.end for r in reported)
+    ]
+    chosen = outside or before
+    return chosen[-1].canonical if chosen else None

@@ -15,18 +15,25 @@ def speakers(store: SQLiteStore, article_id: str) -> list[tuple[str, str | None]
     ]
 
 
-def test_pronouns_and_roles_resolve_to_the_last_named_person(
-    tmp_path: Path, store: SQLiteStore
-) -> None:
-    (tmp_path / "a.txt").write_text(
-        "Transport Minister Dario Fenn visited the site on Monday. He said that all bridges "
-        "would be inspected. Later the minister told reporters that the budget was ready.\n\n"
-        "Mayor Ilsa Marchetti said the search would go on."
-    )
+def speakers_in(text: str, tmp_path: Path, store: SQLiteStore) -> list[tuple[str, str | None]]:
+    """Ingest and enrich one article of ``text``; its (content, speaker) pairs."""
+    (tmp_path / "a.txt").write_text(text)
     ingest([str(tmp_path / "a.txt")], store, reader_process=False)
     Enricher(store).run()
     [stored] = list(store.articles())
-    got = speakers(store, stored.article.id)
+    return speakers(store, stored.article.id)
+
+
+def test_pronouns_and_roles_resolve_to_the_last_named_person(
+    tmp_path: Path, store: SQLiteStore
+) -> None:
+    got = speakers_in(
+        "Transport Minister Dario Fenn visited the site on Monday. He said that all bridges "
+        "would be inspected. Later the minister told reporters that the budget was ready.\n\n"
+        "Mayor Ilsa Marchetti said the search would go on.",
+        tmp_path,
+        store,
+    )
     assert ("that all bridges would be inspected", "Dario Fenn") in got
     assert ("that the budget was ready", "Dario Fenn") in got
     assert any(name == "Ilsa Marchetti" for _, name in got)
@@ -36,15 +43,12 @@ def test_a_person_named_inside_reported_words_is_not_the_next_speaker(
     tmp_path: Path, store: SQLiteStore
 ) -> None:
     """DeWine is named only inside what Homendy is reported to say: "she" is Homendy."""
-    (tmp_path / "b.txt").write_text(
+    text = (
         "Agency Chair Jennifer Homendy testified on Wednesday.\n\n"
         "Homendy said Governor Mike DeWine was given incomplete information about the cars.\n\n"
         '"They were left out of the room," she said of the company\'s experts.'
     )
-    ingest([str(tmp_path / "b.txt")], store, reader_process=False)
-    Enricher(store).run()
-    [stored] = list(store.articles())
-    got = dict(speakers(store, stored.article.id))
+    got = dict(speakers_in(text, tmp_path, store))
     assert got['"They were left out of the room,"'] == "Jennifer Homendy"
 
 

@@ -163,7 +163,11 @@ def _forms(reports: Sequence[Report]) -> list[_Form]:
 
 def _uses(report: Report, word: str) -> bool:
     """Whether the report's text has ``word`` as a whole word (its own spelling, case kept)."""
-    text = report.text
+    return _has_word(report.text, word)
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``text`` has ``word`` as a whole word (case kept)."""
     start = 0
     while (i := text.find(word, start)) != -1:
         before = text[i - 1] if i else " "
@@ -304,8 +308,7 @@ def minority_sides(relation: Relation, reports: Sequence[Report]) -> tuple[Side,
     out = []
     for side in relation.sides:
         span = side.highlight or Span(side.start, side.end)
-        written = texts.get(side.article_id, side.text)[span.start : span.end]
-        if re.search(rf"(?<!\w){re.escape(rare)}(?!\w)", written):
+        if _has_word(texts.get(side.article_id, side.text)[span.start : span.end], rare):
             out.append(side)
     return tuple(out)
 

@@ -104,8 +104,9 @@ def _main_place(
     south-eastern Turkey near Syria border" is in Turkey, though more reports state deaths in
     Syria. ``in_headline`` gives where the headline names a place."""
     corroborated = [e for e, n in stated.items() if n >= PLACE_SOURCES]
-    named = [e for e in corroborated if in_headline and e in in_headline]
-    if named and in_headline:
+    in_headline = in_headline or {}
+    named = [e for e in corroborated if e in in_headline]
+    if named:
         return min(named, key=lambda e: (in_headline[e], e))
     if corroborated:
         return max(corroborated, key=lambda e: (stated[e], mentioned[e], -e))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from storylens.cli.common import console, print_json, print_rejects, state, with_progress
+
+if TYPE_CHECKING:
+    from storylens.enrich import Enricher, EnrichReport
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) instead of a table.")]
 
@@ -24,11 +27,7 @@ def enrich_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     store = state(ctx).store()
     try:
-        enricher = Enricher(store)
-        pending = enricher.pending()
-        report = with_progress(
-            "enrich", len(pending), as_json, lambda tick: enricher.run(pending, on_article=tick)
-        )
+        report = enrich_with_progress(Enricher(store), as_json)
     finally:
         store.close()
     if as_json:
@@ -39,6 +38,14 @@ def enrich_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         f"{len(report.failed)}, in {report.seconds:.1f}s"
     )
     print_rejects("failed", report.failed)
+
+
+def enrich_with_progress(enricher: Enricher, quiet: bool) -> EnrichReport:
+    """Enrich the articles that need it, with a progress bar unless ``quiet``."""
+    pending = enricher.pending()
+    return with_progress(
+        "enrich", len(pending), quiet, lambda tick: enricher.run(pending, on_article=tick)
+    )
 
 
 def entities_cmd(

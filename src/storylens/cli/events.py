@@ -77,15 +77,12 @@ def cluster_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 def _enrich_pending(store: Store, quiet: bool) -> EnrichReport | None:
     """Enrich the articles that need it before they are grouped (None when none do: the
     language model is then not loaded)."""
+    from storylens.cli.enrich import enrich_with_progress
     from storylens.enrich import VERSION, Enricher
 
     if next(iter(store.unenriched(VERSION)), None) is None:
         return None
-    enricher = Enricher(store)
-    pending = enricher.pending()
-    return with_progress(
-        "enrich", len(pending), quiet, lambda tick: enricher.run(pending, on_article=tick)
-    )
+    return enrich_with_progress(Enricher(store), quiet)
 
 
 def _events(store: Store) -> list[Event]:

@@ -52,9 +52,7 @@ def _refers_back(surface: str) -> bool:
     return len(words) <= 6 and bool(words) and words[-1] in ROLE_NOUNS
 
 
-def _previous_person(
-    source: Span, mentions: list[Mention], reported: Sequence[Span] = ()
-) -> int | None:
+def _previous_person(source: Span, mentions: list[Mention], reported: Sequence[Span]) -> int | None:
     before = [
         m
         for m in mentions

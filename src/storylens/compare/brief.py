@@ -207,7 +207,7 @@ def _summary(
     reports: Sequence[Report],
     index: SentenceIndex,
     in_dispute: set[tuple[str, int]],
-    headline: str = "",
+    headline: str,
 ) -> list[BriefLine]:
     """The sentences other sources echo most, lead sentences first, none repeating another;
     a sentence in dispute is taken only when nothing else says as much (the disagreement has

@@ -203,6 +203,13 @@ def test_the_same_long_figure_agrees_wherever_it_stands() -> None:
     )
     [agreed] = [r for r in rels if r.relation == AGREE]
     assert agreed.kind == "number" and all("43,217" in s.text for s in agreed.sides)
+    # a comma or a full stop after the figure ends it
+    rels = relations(
+        "James passed the mark of 38,387, set in 1989, with a fadeaway.",
+        "He now has more than Abdul-Jabbar's 38,387.",
+    )
+    [agreed] = [r for r in rels if r.relation == AGREE]
+    assert agreed.kind == "number" and all("38,387" in s.text for s in agreed.sides)
     rels = relations(
         "Attendance 43,217. Referee Anna Lopez.",
         "Spain won in front of a baying crowd of 43,218 at Eden Park.",

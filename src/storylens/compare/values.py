@@ -135,7 +135,10 @@ _DAYPART = re.compile(
 )
 _MILITARY = re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<zone>GMT|UTC)\b")
 _YEAR = re.compile(r"\b(?:in|since|of|from|until|by)\s+(?:\w+\s+)?(?P<y>(?:19|20)\d\d)\b")
-_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])[1-9]\d{4,}(?![\d.,])")
+# a comma or point after a figure ends it unless a digit follows ("a mark of 38,387, set in 1989")
+_FIGURE = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)|(?<![\d.,])[1-9]\d{4,}(?!\d|[.,]\d)"
+)
 _ORDINAL = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)[- ](minute|day|anniversary|round|lap|floor|president)\b",
     re.IGNORECASE,

@@ -83,20 +83,55 @@ def test_photo_captions_are_not_summary_sentences(sentence: str, readable: bool)
     assert _readable(sentence) is readable
 
 
-def test_a_quotation_relaying_another_speaker_is_no_key_quote() -> None:
-    """ "He claimed that ..., according to AP": AP's attributed words open with Blinken's own
-    attribution; the key quote is Blinken's, and AP gets none."""
+def _said(text: str, who: str, words: str, speaker: int) -> Quote:
+    """A quote of ``speaker``: source ``who``, content ``words`` (first occurrences)."""
+    at, w = text.index(who), text.index(words)
+    return Quote((Span(at, at + len(who)),), (Span(at, at + len(who)),),
+                 (Span(w, w + len(words)),), words[0] in "“\"", speaker=speaker)  # fmt: skip
+
+
+def test_key_quotes_are_words_in_quotation_marks() -> None:
+    """Only words between quotation marks are shown as a speaker's words, without the marks;
+    an indirect account, a partial quotation, and words relayed "according to AP" are the
+    reporter's wording."""
     text = (
-        "He claimed that the atrocities in Bucha were a planned campaign to kill and torture, "
+        "England goalie Mary Earps denying Jennifer Hermoso from the penalty spot was not enough. "
+        "Trump called it a “very sad day for America” as he left the jail. "
+        "“We will continue to impose severe sanctions on the Kremlin,” Blinken said, "
         "according to AP."
     )
-    he = Span(0, 2)
-    content = Span(text.index("that"), text.index(", according"))
-    relayed = Span(0, text.index(", according"))
-    blinken = Quote((Span(3, 10),), (he,), (content,), False, speaker=1)
-    cue = Span(text.index("according"), len(text) - 4)
-    ap = Quote((cue,), (Span(len(text) - 3, len(text) - 1),), (relayed,), False, speaker=2)
-    r = dataclasses.replace(report("r0", text), quotes=(blinken, ap))
-    quotes = _key_quotes([r], {1: "Antony Blinken", 2: "AP"})
-    assert [q.speaker for q in quotes] == ["Antony Blinken"]
-    assert quotes[0].text.startswith("that the atrocities")
+    sanctions = "“We will continue to impose severe sanctions on the Kremlin,”"
+    quotes = (
+        _said(text, "Mary Earps", "Jennifer Hermoso from the penalty spot", 1),
+        _said(text, "Trump", "it a “very sad day for America”", 2),
+        _said(text, "Blinken", sanctions, 3),
+        _said(text, "AP", sanctions + " Blinken said", 4),
+    )
+    r = dataclasses.replace(report("r0", text), quotes=quotes)
+    found = _key_quotes([r], {1: "Mary Earps", 2: "Donald Trump", 3: "Antony Blinken", 4: "AP"})
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Antony Blinken", "We will continue to impose severe sanctions on the Kremlin")
+    ]
+    citation = found[0].citation
+    assert text[citation.start : citation.end] == found[0].text
+
+
+def test_one_quotation_credited_to_two_speakers_is_shown_once() -> None:
+    text = (
+        "“I'm trying not to be too emotional,” Beyoncé said. "
+        "“I'm trying not to be too emotional, I'm trying to just receive this night,” "
+        "she told Nile Rodgers."
+    )
+    quotes = (
+        _said(text, "Beyoncé", "“I'm trying not to be too emotional,”", 1),
+        _said(
+            text,
+            "Nile Rodgers",
+            "“I'm trying not to be too emotional, I'm trying to just receive this night,”",
+            2,
+        ),
+    )
+    r = dataclasses.replace(report("r0", text), quotes=quotes)
+    assert [q.speaker for q in _key_quotes([r], {1: "Beyoncé", 2: "Nile Rodgers"})] == ["Beyoncé"]
+    r = dataclasses.replace(r, quotes=quotes[1:])
+    assert [q.speaker for q in _key_quotes([r], {2: "Nile Rodgers"})] == ["Nile Rodgers"]

@@ -17,6 +17,7 @@ A timeline gives each event of a storyline one cited line: its brief's first sum
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -28,7 +29,7 @@ from storylens.compare.model import AGREE, UNIQUE, Relation, Side
 from storylens.compare.words import content_words
 from storylens.events.storylines import Storyline, build_storylines
 from storylens.events.summary import build_events
-from storylens.model import Event
+from storylens.model import Event, Span
 from storylens.store.base import Store
 
 SUMMARY_MIN, SUMMARY_MAX = 3, 6
@@ -278,38 +279,76 @@ def _summary_line(reports: Sequence[Report], index: SentenceIndex, ref: Sentence
 
 
 def _key_quotes(reports: Sequence[Report], speakers: Mapping[int, str]) -> list[KeyQuote]:
-    """One quotation per speaker, direct ones first, most quoted speakers first. A quotation
-    whose words open with another speaker's attribution relays that speaker ("He claimed that
-    ..., according to AP" is Blinken's claim, not AP's words), so it is left out."""
-    by_speaker: dict[int, list[tuple[Report, Any]]] = {}
+    """One quotation per speaker, most quoted speakers first: the speaker's earliest words
+    between quotation marks, at least :data:`QUOTE_WORDS` of them. Only words in quotation
+    marks are quotes: an indirect account ("Earps denying Hermoso from the penalty spot", "He
+    claimed that ..., according to AP") is the reporter's wording. Words already shown under
+    another name (reports crediting one quotation to two speakers) are not shown twice."""
+    found: dict[str, list[tuple[Report, Span]]] = {}  # by the speaker's name
+    counts: Counter[str] = Counter()
     for report in reports:
-        opened = {  # where each attributed speaker's source span starts, by speaker
-            (src.start, q.speaker) for q in report.quotes for src in q.sources[:1]
-        }
         for q in report.quotes:
-            words = sum(len(report.text[c.start : c.end].split()) for c in q.contents)
-            relays = bool(q.contents) and any(
-                start == q.contents[0].start and speaker != q.speaker for start, speaker in opened
-            )
-            if (
-                q.speaker is not None
-                and q.speaker in speakers
-                and q.contents
-                and words >= QUOTE_WORDS
-                and not relays
-            ):
-                by_speaker.setdefault(q.speaker, []).append((report, q))
-    out = []
-    for speaker, items in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
-        report, q = sorted(items, key=lambda rq: (not rq[1].direct, rq[1].contents[0].start))[0]
-        start, end = q.contents[0].start, q.contents[-1].end
-        text = report.text[start:end]
-        out.append(
-            KeyQuote(speakers[speaker], text, Citation(report.id, report.outlet, start, end))
-        )
+            if q.speaker is None or q.speaker not in speakers:
+                continue
+            name = speakers[q.speaker]
+            counts[name] += 1
+            for content in q.contents:
+                words = quotation(report.text, content)
+                if words is not None and len(words.of(report.text).split()) >= QUOTE_WORDS:
+                    found.setdefault(name, []).append((report, words))
+                    break
+    out: list[KeyQuote] = []
+    shown: list[list[str]] = []
+    for name in sorted(found, key=lambda n: -counts[n]):
+        report, words = min(found[name], key=lambda item: item[1].start)
+        text = words.of(report.text)
+        opening = content_words(text)[:QUOTE_WORDS]
+        if any(_same_opening(opening, seen) for seen in shown):
+            continue
+        shown.append(opening)
+        citation = Citation(report.id, report.outlet, words.start, words.end)
+        out.append(KeyQuote(name, text, citation))
         if len(out) >= TOP_QUOTES:
             break
     return out
+
+
+def _same_opening(a: list[str], b: list[str]) -> bool:
+    """Whether two quotations open with the same content words (the shorter one's, at least
+    two): "I'm trying not to be too emotional" and "I'm trying not to be too emotional, I'm
+    trying to just receive this night" are one quotation."""
+    n = min(len(a), len(b))
+    return n >= 2 and a[:n] == b[:n]
+
+
+_OPENING = '"“‘«'
+_CLOSING = '"”’»'
+
+
+def quotation(text: str, span: Span) -> Span | None:
+    """The words inside the quotation marks when ``span`` of ``text`` is one whole quotation
+    (""We will win," he said" gives "We will win"), else None: a partial quotation ("called
+    it a "very sad day"") or an indirect account is no one's exact words.
+
+    >>> quotation("“We will win,” he said.", Span(0, 14))
+    Span(start=1, end=12)
+    >>> quotation("He called it a “very sad day”.", Span(13, 29)) is None
+    True
+    """
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
+        end -= 1
+    if end - start < 3 or text[start] not in _OPENING or text[end - 1] not in _CLOSING:
+        return None
+    start, end = start + 1, end - 1
+    inner = text[start:end]
+    if any(mark in inner for mark in '“”"«»'):
+        return None  # two quotations with the reporter's words between them
+    while end > start and text[end - 1] in ",;: ":
+        end -= 1  # "We will win," -> We will win
+    return Span(start, end) if end > start else None
 
 
 @dataclass(frozen=True, slots=True)

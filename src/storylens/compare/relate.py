@@ -1,9 +1,16 @@
 """From labelled pairs of statements to relations: agreeing statements are grouped (so five
 reports of one figure make one ``agree`` with five sides), and the conflicts between two such
-groups make one relation."""
+groups make one relation.
+
+A relation counts independent sources: copies of one original (the syndication groups of
+ingest) are one source, and so are two outlets whose sentences are word for word the same
+long sentence (:func:`copied`): both ran one wire story, even when the rest of their pages
+differ too much for the pages to be near-duplicates. An agreement needs two independent
+sources."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -75,7 +82,7 @@ def relations_from_links(
     for (relation, ga, gb), group_links in merged.items():
         nodes = sorted(members[ga] | members[gb])
         sides = _sides(reports, nodes, spans, whole_sentences)
-        sources = len({reports[n[0]].source for n in nodes})
+        sources = independent_sources(reports, nodes)
         if relation == AGREE and sources < 2:
             continue
         best = max(group_links, key=lambda x: x.confidence)
@@ -108,3 +115,59 @@ def _sides(
         seen.add((node[0], side.start))
         out.append(side)
     return tuple(out)
+
+
+COPY_WORDS = 20  # a sentence this long, word for word in another outlet, was copied
+COPY_SHARE = 0.8  # ... when this share of its four-word runs is in the other sentence
+_WORD = re.compile(r"\w+")
+# a quotation, one the sentence leaves open, or the end of one it did not open
+_QUOTED = re.compile(r"[“\"][^“”\"]*(?:[”\"]|$)|^[^“”\"]*”")
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def copied(a: str, b: str) -> bool:
+    """Whether two sentences are one text: the shorter has :data:`COPY_WORDS` words or more
+    and :data:`COPY_SHARE` of its four-word runs are in the other. Two reporters do not write
+    twenty words the same way; a wire story run by two outlets does. Words in quotation marks
+    are left out: outlets quoting one statement alike are not copying each other.
+
+    >>> copied("Captain Olga Carmona fired the winner in the 29th minute as La Roja emulated "
+    ...        "the men's team which had won the World Cup in 2010.",
+    ...        "Captain Olga Carmona fired the winner in the 29th minute as La Roja emulated "
+    ...        "the men’s team which had won the World Cup in 2010, even though Hermoso missed.")
+    True
+    >>> short = "Spain beat England 1-0 to win the World Cup."
+    >>> copied(short, short)
+    False
+    """
+    a, b = _QUOTED.sub(" ", a), _QUOTED.sub(" ", b)  # quoting one speaker alike is no copy
+    short, long_ = sorted((a, b), key=len)
+    if len(_WORD.findall(short)) < COPY_WORDS:
+        return False
+    runs = _runs(short)
+    return bool(runs) and len(runs & _runs(long_)) >= COPY_SHARE * len(runs)
+
+
+def independent_sources(reports: Sequence[Report], nodes: Sequence[Node]) -> int:
+    """How many independent sources the statements ``nodes`` come from (see module doc)."""
+    sentences: dict[str, list[str]] = defaultdict(list)  # by syndication group
+    for i, start, _end in nodes:
+        report = reports[i]
+        sentence = report.sentence_at(start)
+        if sentence is not None:
+            sentences[report.source].append(report.text[sentence.start : sentence.end])
+        else:
+            sentences.setdefault(report.source, [])
+    groups = _Groups()
+    sources = list(sentences)
+    for x, a in enumerate(sources):
+        groups.find((x, 0, 0))
+        for y in range(x + 1, len(sources)):
+            b = sources[y]
+            if any(copied(u, v) for u in sentences[a] for v in sentences[b]):
+                groups.union((x, 0, 0), (y, 0, 0))
+    return len({groups.find((x, 0, 0)) for x in range(len(sources))})

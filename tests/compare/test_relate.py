@@ -1,0 +1,42 @@
+"""Independent sources of a relation: a wire sentence two outlets both ran is one source."""
+
+from __future__ import annotations
+
+from storylens.compare import compare_reports
+from storylens.compare.model import AGREE, Relation
+from storylens.compare.relate import copied
+
+from .helpers import idf_of, report
+
+WIRE = (
+    "Captain Olga Carmona fired the winner in the 29th minute as La Roja emulated the men's "
+    "team which had won the World Cup in 2010, even though Jenni Hermoso failed to convert a "
+    "70th minute penalty."
+)
+OWN = (
+    "Olga Carmona fired the winner in the 29th minute for La Roja, and Jenni Hermoso failed to "
+    "convert a penalty in the 70th minute."
+)
+
+
+def agreements(*texts: str) -> list[Relation]:
+    reports = [report(f"r{i}", t, outlet=f"outlet{i}.example") for i, t in enumerate(texts)]
+    return [r for r in compare_reports(reports, idf_of(reports)) if r.relation == AGREE]
+
+
+def test_a_wire_sentence_two_outlets_ran_is_one_source() -> None:
+    # two outlets that only share the wire sentence do not agree independently
+    assert not [r for r in agreements(WIRE, WIRE.replace("men's", "men’s")) if r.sources > 1]
+    # a third outlet in its own words makes two independent sources, not three
+    found = agreements(WIRE, WIRE.replace("men's", "men’s"), OWN)
+    assert found and max(r.sources for r in found) == 2
+
+
+def test_copied_needs_a_long_sentence_outside_quotation_marks() -> None:
+    assert copied(WIRE, WIRE + " Spain were the better side.")
+    short = "Spain beat England 1-0 in the final in Sydney on Sunday."
+    assert not copied(short, short)  # a short sentence is written alike by chance
+    assert not copied(WIRE, OWN)
+    # outlets quoting one statement alike are quoting, not copying each other
+    quote = f"“{WIRE}” the coach said."
+    assert not copied(quote, quote.replace("the coach said", "said the coach"))

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storylens.compare.data import Report
 from storylens.compare.model import AGREE, Relation, Side
@@ -124,9 +125,11 @@ _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"[“\"][^“”\"]*(?:[”\"]|$)|^[^“”\"]*”")
 
 
-def _runs(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
-    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+@lru_cache(maxsize=1 << 14)
+def _runs(sentence: str) -> tuple[int, frozenset[tuple[str, ...]]]:
+    """The number of words of ``sentence`` outside quotation marks, and their four-word runs."""
+    words = _WORD.findall(_QUOTED.sub(" ", sentence).casefold())
+    return len(words), frozenset(tuple(words[i : i + 4]) for i in range(len(words) - 3))
 
 
 def copied(a: str, b: str) -> bool:
@@ -144,12 +147,10 @@ def copied(a: str, b: str) -> bool:
     >>> copied(short, short)
     False
     """
-    a, b = _QUOTED.sub(" ", a), _QUOTED.sub(" ", b)  # quoting one speaker alike is no copy
-    short, long_ = sorted((a, b), key=len)
-    if len(_WORD.findall(short)) < COPY_WORDS:
+    (n_short, short), (_, long_) = sorted((_runs(a), _runs(b)), key=lambda r: r[0])
+    if n_short < COPY_WORDS or not short:
         return False
-    runs = _runs(short)
-    return bool(runs) and len(runs & _runs(long_)) >= COPY_SHARE * len(runs)
+    return len(short & long_) >= COPY_SHARE * len(short)
 
 
 def independent_sources(reports: Sequence[Report], nodes: Sequence[Node]) -> int:
@@ -167,7 +168,8 @@ def independent_sources(reports: Sequence[Report], nodes: Sequence[Node]) -> int
     for x, a in enumerate(sources):
         groups.find((x, 0, 0))
         for y in range(x + 1, len(sources)):
-            b = sources[y]
-            if any(copied(u, v) for u in sentences[a] for v in sentences[b]):
+            if groups.find((x, 0, 0)) == groups.find((y, 0, 0)):
+                continue  # already one source through a third
+            if any(copied(u, v) for u in sentences[a] for v in sentences[sources[y]]):
                 groups.union((x, 0, 0), (y, 0, 0))
     return len({groups.find((x, 0, 0)) for x in range(len(sources))})

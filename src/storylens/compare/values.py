@@ -836,8 +836,11 @@ def _money_for_other_things(a: Value, b: Value, ra: Report, rb: Report, sim: flo
     if sim < 0.3 or not a.dimension.startswith("money:"):
         return False
     assert a.claim is not None and b.claim is not None
-    ref_a = set(content_words(a.claim.referent or "")) or {n for n in [_noun_after(ra, a)] if n}
-    ref_b = set(content_words(b.claim.referent or "")) or {n for n in [_noun_after(rb, b)] if n}
+    # a day is when, not what for ("a decline of $100 billion on Wednesday")
+    ref_a = set(content_words(a.claim.referent or "")) - DAY_WORDS - MONTH_WORDS - TIME_WORDS
+    ref_b = set(content_words(b.claim.referent or "")) - DAY_WORDS - MONTH_WORDS - TIME_WORDS
+    ref_a = ref_a or {n for n in [_noun_after(ra, a)] if n}
+    ref_b = ref_b or {n for n in [_noun_after(rb, b)] if n}
     if not ref_a or not ref_b or ref_a & ref_b:
         return False
     sa, sb = ra.sentences[a.sentence.sentence], rb.sentences[b.sentence.sentence]
@@ -849,13 +852,16 @@ def _money_for_other_things(a: Value, b: Value, ra: Report, rb: Report, sim: flo
 def _noun_after(report: Report, value: Value) -> str | None:
     """The word right after an amount ("cash" in "$200,000 cash"), if one follows directly."""
     m = re.match(r"\s+([a-z][a-z-]+)\b", report.text[value.span.end : value.span.end + 30])
-    if m is None or m.group(1) in STOP_WORDS or m.group(1) in _SCALE_NAMES:
+    if m is None or m.group(1) in STOP_WORDS or m.group(1) in _NOT_WHAT_FOR:
         return None
     return stem(m.group(1))
 
 
-_SCALE_NAMES = frozenset(
-    {"million", "billion", "trillion", "thousand", "hundred", "dollars", "euros"}
+# words that follow an amount without saying what it is ("$100 billion due to an error",
+# "$5 apiece", "$2 million more")
+_NOT_WHAT_FOR = frozenset(
+    """million billion trillion thousand hundred dollars euros due worth each apiece annually
+    yearly monthly more less over plus ago earlier later already""".split()
 )
 
 

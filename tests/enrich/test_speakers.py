@@ -52,6 +52,23 @@ def test_a_person_named_inside_reported_words_is_not_the_next_speaker(
     assert got['"They were left out of the room,"'] == "Jennifer Homendy"
 
 
+def test_a_pronoun_prefers_the_person_the_text_is_about(tmp_path: Path, store: SQLiteStore) -> None:
+    """The subject of the sentences before comes before a person named since in another role
+    (a possessive's relative, the agent of a passive, the place a statement was posted)."""
+    got = speakers_in(
+        "Singer Mara Quist thanked her fans, her husband and her late uncle Tomas Reyk, who "
+        "made her first stage outfits. “I would not be here without them,” she said.\n\n"
+        "President Lena Osei wrote on Twitter that rescue teams were on their way. “We will get "
+        "through this together,” she wrote.",
+        tmp_path,
+        store,
+    )
+    assert ("I would not be here without them", "Mara Quist") in [
+        (content.strip("“”,"), name) for content, name in got
+    ]
+    assert any(name == "Lena Osei" and "get through this" in content for content, name in got)
+
+
 def test_seeds_quotes_acceptance(shared: Path, store: SQLiteStore) -> None:
     ingest([str(shared / "seeds")], store, reader_process=False)
     Enricher(store).run()

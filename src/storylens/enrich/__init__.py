@@ -25,7 +25,7 @@ from storylens.enrich.nlp import MAX_CHARS, load_nlp
 from storylens.enrich.quotes import quotes_from_doc
 from storylens.enrich.resolve import resolve
 from storylens.enrich.roles import tie_roles
-from storylens.enrich.speakers import speaker_of
+from storylens.enrich.speakers import speaker_of, subject_starts
 from storylens.enrich.terms import sentences_from_doc, terms_from_doc
 from storylens.model import Article, Mention, Published, Quote, Reject
 from storylens.store.base import Store
@@ -34,7 +34,7 @@ __all__ = ["VERSION", "EnrichReport", "Enricher"]
 
 log = logging.getLogger(__name__)
 
-VERSION = 8  # raise when annotations change meaning: every article is then enriched again
+VERSION = 9  # raise when annotations change meaning: every article is then enriched again
 BATCH = 32  # articles per transaction
 PARALLEL_MIN = 64  # fewer articles are done before a second process would have started
 
@@ -121,8 +121,14 @@ class Enricher:
                     mentions = self._mentions(stored.article, doc) if doc is not None else []
                     found = quotes_from_doc(doc) if doc is not None else []
                     reported = [c for q in found for c in q.contents]
+                    subjects = subject_starts(doc, mentions) if doc is not None else set()
                     quotes = [
-                        replace(q, speaker=speaker_of(q, stored.article.text, mentions, reported))
+                        replace(
+                            q,
+                            speaker=speaker_of(
+                                q, stored.article.text, mentions, reported, subjects
+                            ),
+                        )
                         for q in found
                     ]
                     self.store.save_mentions(

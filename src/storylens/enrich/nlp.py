@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import spacy
 from spacy.language import Language
@@ -29,11 +30,28 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+_NUMBER_SIGN = frozenset({"no", "nos"})
+_NUMBERED = re.compile(r"[A-Z]{0,3}\d")
+
+
+@Language.component("storylens_number_sign")
+def number_sign(doc: Doc) -> Doc:
+    """"No." before a number is no sentence end: "listed as inmate no. P01135809, he" and "No.
+    10 Downing Street said" are one sentence each (the parser sometimes cuts after the full
+    stop)."""
+    for token in doc[2:]:
+        sign, stop = doc[token.i - 2], doc[token.i - 1]
+        if sign.lower_ in _NUMBER_SIGN and stop.text == "." and _NUMBERED.match(token.text):
+            token.is_sent_start = False
+    return doc
+
+
 @functools.cache
 def load_nlp() -> Language:
     """The English pipeline, shared by every stage of this process."""
     nlp = spacy.load(MODEL, disable=list(DISABLED))
     nlp.add_pipe("storylens_line_breaks", before="parser")
+    nlp.add_pipe("storylens_number_sign", before="parser")
     return nlp
 
 

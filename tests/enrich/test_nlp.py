@@ -1,0 +1,44 @@
+"""Sentence boundaries the pipeline sets before the parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.enrich.nlp import load_nlp
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text.strip() for s in load_nlp()(text).sents]
+
+
+def test_a_line_break_ends_a_sentence() -> None:
+    assert sentences("“We will win,” she said\nThe minister left early.") == [
+        "“We will win,” she said",
+        "The minister left early.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump was booked as inmate no. P01135809 at the Fulton County jail on Thursday.",
+        "A spokesman for No. 10 Downing Street said the talks went well.",
+        "He was ranked No. 1 in the world for most of the season.",
+    ],
+)
+def test_no_before_a_number_is_no_sentence_end(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_a_number_after_no_stays_in_its_sentence() -> None:
+    assert sentences(
+        "The booking took 20 minutes. Jail records list him as inmate no. P01135809. He left."
+    ) == [
+        "The booking took 20 minutes.",
+        "Jail records list him as inmate no. P01135809.",
+        "He left.",
+    ]
+
+
+def test_no_at_the_end_of_a_sentence_still_ends_it() -> None:
+    assert sentences("She said no. He left the room.") == ["She said no.", "He left the room."]

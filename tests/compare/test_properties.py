@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from storylens.compare import Comparison, compare_reports
 from storylens.compare.align import SentenceIndex
-from storylens.compare.brief import build_brief
+from storylens.compare.brief import build_brief, quotation
 from storylens.compare.render import brief_html, brief_markdown
-from storylens.model import Event
+from storylens.model import Event, Span
 
 from .helpers import idf_of, report
 
@@ -64,3 +64,26 @@ def test_every_cited_span_round_trips(texts: list[str]) -> None:
         c = q.citation
         assert text_of[c.article_id][c.start : c.end] == q.text
     assert brief_markdown(brief) and brief_html(brief)
+
+
+words = st.text(alphabet=st.sampled_from("abc ,.’'"), min_size=0, max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words, words, words, st.sampled_from(["“”", '""', "‘’", "«»"]), st.booleans())
+def test_a_quotation_is_the_words_inside_its_marks(
+    before: str, inner: str, after: str, marks: str, whole: bool
+) -> None:
+    """Whatever the text, ``quotation`` gives a span inside the content it was given, free of
+    the marks; and it gives one only for a content that opens and closes with them."""
+    quoted = f"{marks[0]}{inner}{marks[1]}"
+    text = before + quoted + after
+    start = len(before)
+    content = Span(start, start + len(quoted)) if whole else Span(0, len(text))
+    found = quotation(text, content)
+    if found is None:
+        return
+    assert content.start < found.start <= found.end < content.end
+    words_found = text[found.start : found.end]
+    assert words_found and words_found == words_found.strip(",;: ")
+    assert text[content.start : content.end].strip()[0] in '“"‘«'

@@ -323,6 +323,7 @@ def _same_opening(a: list[str], b: list[str]) -> bool:
 
 _OPENING = '"“‘«'
 _CLOSING = '"”’»'
+_EDGES = " \n\t,;:"  # left off the words inside the marks
 
 
 def quotation(text: str, span: Span) -> Span | None:
@@ -346,7 +347,9 @@ def quotation(text: str, span: Span) -> Span | None:
     inner = text[start:end]
     if any(mark in inner for mark in '“”"«»'):
         return None  # two quotations with the reporter's words between them
-    while end > start and text[end - 1] in ",;: ":
+    while start < end and text[start] in _EDGES:
+        start += 1
+    while end > start and text[end - 1] in _EDGES:
         end -= 1  # "We will win," -> We will win
     return Span(start, end) if end > start else None
 

@@ -36,9 +36,9 @@ _NUMBERED = re.compile(r"[A-Z]{0,3}\d")
 
 @Language.component("storylens_number_sign")
 def number_sign(doc: Doc) -> Doc:
-    """"No." before a number is no sentence end: "listed as inmate no. P01135809, he" and "No.
-    10 Downing Street said" are one sentence each (the parser sometimes cuts after the full
-    stop)."""
+    """A number sign before a number ends no sentence: "listed as inmate no. P01135809, he" and
+    "No. 10 Downing Street said" are one sentence each (the parser sometimes cuts after the
+    full stop)."""
     for token in doc[2:]:
         sign, stop = doc[token.i - 2], doc[token.i - 1]
         if sign.lower_ in _NUMBER_SIGN and stop.text == "." and _NUMBERED.match(token.text):

@@ -328,8 +328,8 @@ _EDGES = " \n\t,;:"  # left off the words inside the marks
 
 def quotation(text: str, span: Span) -> Span | None:
     """The words inside the quotation marks when ``span`` of ``text`` is one whole quotation
-    (""We will win," he said" gives "We will win"), else None: a partial quotation ("called
-    it a "very sad day"") or an indirect account is no one's exact words.
+    (the content “We will win,” gives We will win), else None: a partial quotation (called it
+    a “very sad day”) or an indirect account is no one's exact words.
 
     >>> quotation("“We will win,” he said.", Span(0, 14))
     Span(start=1, end=12)

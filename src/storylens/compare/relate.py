@@ -163,7 +163,7 @@ def independent_sources(reports: Sequence[Report], nodes: Sequence[Node]) -> int
             sentences[report.source].append(report.text[sentence.start : sentence.end])
         else:
             sentences.setdefault(report.source, [])
-    groups = _Groups()
+    groups = _Groups()  # over the sources' positions in ``sources``, as (x, 0, 0) nodes
     sources = list(sentences)
     for x, a in enumerate(sources):
         groups.find((x, 0, 0))

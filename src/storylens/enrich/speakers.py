@@ -5,9 +5,9 @@ organisation, the earliest on a tie). A pronoun ("he", "she") or a role noun ("t
 "the minister") is the nearest person mentioned before it in the article: the antecedent a
 reader would pick in news prose, where the last-named person is usually the one speaking. A
 person named as the subject of a clause within :data:`SUBJECT_REACH` characters comes before
-one named in another role since: "She won four awards, breaking the record set by conductor
-Georg Solti. 'I'm trying not to be too emotional,' she said" is the subject of the sentences
-before, not the conductor (the subject is what a text goes on talking about). A person named
+one named in another role since, because the subject is what a text goes on talking about:
+"Singer Mara Quist thanked her late uncle Tomas Reyk, who made her first stage outfits. 'I
+would not be here without them,' she said" is Mara Quist, not her uncle. A person named
 only inside what someone else is reported to say ("Homendy said Gov. Mike DeWine was given
 incomplete information. 'They were left out of the room,' she said") is passed over for one
 named outside reported words, when there is one.

@@ -1,6 +1,8 @@
 from pathlib import Path
 
 from storylens.enrich import Enricher
+from storylens.enrich.speakers import as_people, speaker_of
+from storylens.model import Mention, Quote, Span
 from storylens.pipeline import ingest
 from storylens.store.sqlite import SQLiteStore
 
@@ -81,3 +83,25 @@ def test_seeds_quotes_acceptance(shared: Path, store: SQLiteStore) -> None:
     assert any("punch to the gut" in c for c in said)
     assert any("We [NATO] will continue" in c for c in said)
     assert len(said) >= 10
+
+
+def test_a_name_tagged_a_person_once_is_that_person_everywhere() -> None:
+    """The tagger calls "Beyoncé" a person once and an organisation later; the later mention,
+    the subject of the sentence before the quote, is still her, with her person entity."""
+    text = (
+        "Beyoncé won four awards. Beyoncé lost the top prizes, breaking the record set by "
+        "conductor Georg Solti. “I am trying not to be too emotional,” she said."
+    )
+    second = text.index("Beyoncé lost")
+    solti = text.index("Georg Solti")
+    mentions = [
+        Mention(0, 7, "PERSON", canonical=1),
+        Mention(second, second + 7, "ORG", canonical=2),
+        Mention(solti, solti + 11, "PERSON", canonical=3),
+    ]
+    she = text.index("she said")
+    content = Span(text.index("“"), text.index("”") + 1)
+    quote = Quote((Span(she + 4, she + 8),), (Span(she, she + 3),), (content,), True)
+    assert [m.canonical for m in as_people(text, mentions)] == [1, 1, 3]
+    assert speaker_of(quote, text, mentions, [content], {second}) == 1
+    assert speaker_of(quote, text, mentions, [content], set()) == 3  # no subject known

@@ -16,10 +16,12 @@ named outside reported words, when there is one.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from storylens.enrich.entities import TITLES
+from storylens.enrich.nlp import doc_text
 from storylens.model import Mention, Quote, Span
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -56,17 +58,30 @@ def speaker_of(
         return people[0].canonical
     # "he", "the secretary", "US Secretary of State": a role names no one by itself
     if _refers_back(source.of(text)):
-        return _previous_person(source, mentions, reported, subjects)
+        return _previous_person(source, as_people(text, mentions), reported, subjects)
     return inside[0].canonical if inside else None
+
+
+def as_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The article's person mentions, counting a name the tagger calls a person once and
+    something else elsewhere ("Beyoncé" is tagged an organisation in most sentences of some
+    articles) as that person everywhere, with the person's entity."""
+    person: dict[str, int] = {}
+    for m in mentions:
+        if m.label == "PERSON" and m.canonical is not None:
+            person.setdefault(text[m.start : m.end], m.canonical)
+    return [
+        m if m.label == "PERSON" else replace(m, label="PERSON", canonical=canonical)
+        for m in mentions
+        if (canonical := person.get(text[m.start : m.end])) is not None or m.label == "PERSON"
+    ]
 
 
 def subject_starts(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
     """Where the person mentions that are the subject of a clause start ("*Beyoncé* lost the top
     three prizes", not "the record set by conductor *Georg Solti*")."""
     out = set()
-    for m in mentions:
-        if m.label != "PERSON":
-            continue
+    for m in as_people(doc_text(doc), mentions):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
@@ -86,13 +101,9 @@ def _refers_back(surface: str) -> bool:
 
 
 def _previous_person(
-    source: Span, mentions: list[Mention], reported: Sequence[Span], subjects: Collection[int]
+    source: Span, people: list[Mention], reported: Sequence[Span], subjects: Collection[int]
 ) -> int | None:
-    before = [
-        m
-        for m in mentions
-        if m.label == "PERSON" and m.canonical is not None and m.end <= source.start
-    ]
+    before = [m for m in people if m.canonical is not None and m.end <= source.start]
     outside = [
         m for m in before if not any(r.start <= m.start and m.end <= r.end for r in reported)
     ]

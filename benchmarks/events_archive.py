@@ -77,9 +77,13 @@ def main() -> None:
     from storylens.store.sqlite import SQLiteStore
 
     records = [json.loads(line) for line in args.file.read_text("utf-8").splitlines() if line]
+    if args.live and not any(r.get("published") or r.get("date") for r in records):
+        raise SystemExit(f"--live: no article in {args.file} has a date to take months from")
     gold = {str(r["id"]): r[args.gold_field] for r in records}
+    # The months FILE's dated articles fall in (dev writes the day under "date").
+    days = [str(r.get("published") or r.get("date") or "") for r in records]
     months = sorted(
-        {(int(d[:4]), int(d[5:7])) for r in records if (d := str(r.get("published") or ""))[:4]}
+        {(int(d[:4]), int(d[5:7])) for d in days if d[:4].isdigit() and d[5:7].isdigit()}
     )
     thresholds = [float(t) for t in args.thresholds.split(",") if t] or [THRESHOLD]
 

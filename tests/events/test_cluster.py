@@ -478,3 +478,44 @@ def test_split_of_a_large_event_places_its_older_reports_too(
         event.id: {m for m in vectors if m.startswith("b")},  # b0, the first report, keeps the id
         new: {m for m in vectors if m.startswith("a")},
     }
+
+
+def test_evaluate_events_takes_the_threshold(tmp_path: Path) -> None:
+    """The threshold benchmarks sweep reaches the clusterer: above any similarity (1.5) every
+    report is an event of its own; at the shipped one two reports of one fire share one."""
+    rows = [
+        (
+            "a1",
+            "fire",
+            "Fire destroys the Millbrook paper mill",
+            "A fire destroyed the Millbrook paper mill on Tuesday night, the fire brigade said. "
+            "Forty firefighters fought the blaze at the Millbrook mill for six hours.",
+        ),
+        (
+            "a2",
+            "fire",
+            "Millbrook paper mill burns down",
+            "The Millbrook paper mill burned to the ground overnight. Fire crews from three towns "
+            "spent six hours on the blaze; the brigade chief said the mill was lost.",
+        ),
+        (
+            "b1",
+            "vote",
+            "Harbour council approves new ferry budget",
+            "The Harbour council voted 7-2 to approve a ferry budget of 4 million euros, with two "
+            "new boats for the island route from next spring.",
+        ),
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {"id": i, "gold_event": g, "title": t, "text": x, "url": f"https://x.test/{i}"}
+            )
+            + "\n"
+            for i, g, t, x in rows
+        ),
+        encoding="utf-8",
+    )
+    assert evaluate_events(path)["events_predicted"] == 2
+    assert evaluate_events(path, threshold=1.5)["events_predicted"] == 3

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from storylens.errors import ConfigError
-from storylens.events.cluster import REFINE_MARGIN
+from storylens.events.cluster import REFINE_MARGIN, THRESHOLD
 
 
 def _f1(p: float, r: float) -> float:
@@ -53,13 +53,14 @@ def evaluate_events(
     poll: int = 0,
     refine: float | None = REFINE_MARGIN,
     split: bool = True,
+    threshold: float = THRESHOLD,
 ) -> dict[str, object]:
     """Run ingest, enrich and clustering on ``path`` in a temporary store and score the events.
 
     ``poll``: bring the articles in polls of this many lines (each ingested, enriched and
     clustered before the next, as ``storylens watch`` does); 0 brings them in one batch.
     ``refine``: the clusterer's refine margin, None for no refine pass; ``split``: whether the
-    clusterer's split pass runs.
+    clusterer's split pass runs; ``threshold``: the clusterer's (benchmarks sweep it).
     """
     from storylens.enrich import Enricher
     from storylens.events import Clusterer, featurize
@@ -85,7 +86,7 @@ def evaluate_events(
                 if failed:
                     raise ConfigError(f"enrichment failed for {len(failed)} articles: {failed[0]}")
                 featurize(store)
-                Clusterer(store, refine=refine, split=split).run()
+                Clusterer(store, threshold=threshold, refine=refine, split=split).run()
             members = store.event_members()
         finally:
             store.close()

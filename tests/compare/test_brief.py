@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 import pytest
 
 from storylens.compare import Comparison, compare_reports
 from storylens.compare.align import SentenceIndex
-from storylens.compare.brief import Brief, _key_quotes, _readable, build_brief
-from storylens.model import Event, Quote, Span
+from storylens.compare.brief import (
+    Brief,
+    _agreed_lines,
+    _key_quotes,
+    _readable,
+    _relation_line,
+    build_brief,
+)
+from storylens.compare.model import AGREE, UNIQUE, Relation, Side
+from storylens.model import Claim, Event, Quote, Span
 
 from .helpers import idf_of, report
 
@@ -135,3 +144,59 @@ def test_one_quotation_credited_to_two_speakers_is_shown_once() -> None:
     assert [q.speaker for q in _key_quotes([r], {1: "Beyoncé", 2: "Nile Rodgers"})] == ["Beyoncé"]
     r = dataclasses.replace(r, quotes=quotes[1:])
     assert [q.speaker for q in _key_quotes([r], {2: "Nile Rodgers"})] == ["Nile Rodgers"]
+
+
+def test_a_copy_and_its_original_make_one_only_in_line() -> None:
+    """A figure only one source gives, in the original and in a wire copy of it, is one line
+    "only in" the original's outlet citing both, not one line per outlet."""
+    fine = "Companies can be fined up to 20 million euros for failing to protect data."
+    texts = {
+        "orig": f"Hackers stole the data of many customers on Thursday. {fine}",
+        "copy": f"Hackers stole the data of many customers on Thursday, the firm said. {fine}",
+        "other": "Hackers stole customer data, the payments firm said on Thursday.",
+    }
+    reports = []
+    for article_id, text in texts.items():
+        at = text.find("20 million euros")
+        claims = []
+        if at >= 0:
+            claims = [
+                Claim("money", 20e6, Span(at, at + 16), Span(text.index(fine), len(text)), "EUR")
+            ]
+        copy_of = "orig" if article_id == "copy" else None
+        reports.append(
+            report(article_id, text, outlet=f"{article_id}.example", claims=claims, copy_of=copy_of)
+        )
+    relations = compare_reports(reports, idf_of(reports))
+    [unique] = [r for r in relations if r.relation == UNIQUE]
+    assert [s.article_id for s in unique.sides] == ["orig", "copy"]
+    assert unique.note == "orig.example" and unique.sources == 1
+    line = _relation_line(unique, f"Only in {unique.note}")
+    assert line.label == "Only in orig.example (20 million euros)"
+    assert [c.article_id for c in line.citations] == ["orig", "copy"]
+
+
+def test_an_agreed_line_says_what_is_agreed_and_shows_the_least_disputed_sentence() -> None:
+    """Four sources agree on a figure and three on a day, but one of them says what the money
+    is for differently: the line shows a sentence no conflict disputes, and names the figure
+    and the day with their own source counts, so that it does not read as if every word of
+    it were agreed."""
+    housing = "Reyk said on Wednesday that 2 billion euros would go to new housing."
+    bridges = "Reyk said on Wednesday that 2 billion euros would go to bridges."
+
+    def side(article_id: str, text: str, words: str) -> Side:
+        at = text.index(words)
+        return Side(article_id, None, 0, len(text), text, Span(at, at + len(words)))
+
+    money = Relation(
+        AGREE, "number", 0.9, (side("a", housing, "2 billion"), side("b", bridges, "2 billion")), 4
+    )
+    day = Relation(
+        AGREE, "date", 0.9, (side("a", housing, "Wednesday"), side("b", bridges, "Wednesday")), 3
+    )
+    [line] = _agreed_lines([money, day], Counter({("a", 0): 1}))
+    assert line.text == bridges and line.citations[0].article_id == "b"
+    assert line.label == "Agreed by 4 independent sources (2 billion), by 3 (Wednesday)"
+    statement = Relation(AGREE, "statement", 0.9, (side("a", housing, "Reyk"),), 4)
+    [line] = _agreed_lines([statement, money], Counter())
+    assert line.label == "Agreed by 4 independent sources"  # the whole sentence

@@ -204,3 +204,20 @@ def test_event_with_subject_after_verb() -> None:
     text = "Into the final stepped Veloria after a late goal."
     for c in claims_from_doc(load_nlp()(text), WED, [], {}):
         assert 0 <= c.span.start < c.span.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Athletic won the cup after a 2-1 victory over Rovers.",
+        "The committee voted 5-2 for the increase.",
+    ],
+)
+def test_a_score_or_a_tally_counts_nothing(text: str) -> None:
+    """ "a 2-1 victory" is no count of victories (the brief listed it "only in" one source)."""
+    assert [c for c in claims(text) if c.kind in ("quantity", "count_of_people")] == []
+
+
+def test_a_range_of_people_is_still_a_count() -> None:
+    [c] = [c for c in claims("Police said 3-4 people were hurt.") if c.kind == "count_of_people"]
+    assert c.unit == "people"

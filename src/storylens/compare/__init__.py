@@ -15,7 +15,7 @@ than a missed one.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storylens.compare.align import SentenceIndex, idf_weights
 from storylens.compare.data import Report, load_reports
@@ -43,11 +43,12 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 10  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 11  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 UNIQUE_SIMILARITY = 0.5  # a figure in a sentence this like another source's is not "only in"
 QUOTE_ECHO = 0.3  # a quotation sharing this much with another source's is not unique
 PARAPHRASE = 0.6  # ... nor one whose words another source's sentence mostly has
+COPY_OVERLAP = 0.8  # one source's two sentences sharing this much of their words are one text
 MOMENT_KINDS = frozenset({"date", "daypart", "year", "weekday"})  # compared as dates
 UNIQUE_KINDS = frozenset({"money", "count_of_people", "quantity"})
 
@@ -201,12 +202,27 @@ def _uniques(
     not disagreement: these say "only in", nothing more."""
     out: list[Relation] = []
     seen: set[tuple[str, int]] = set()
+    # what each relation of ``out`` rests on: its kind, source, and the words of its sentence
+    # or quotation, so that a copy's "only in" joins its original's line
+    basis: list[tuple[str, str, frozenset[str]]] = []
 
-    def add(relation: Relation) -> None:
-        key = (relation.sides[0].article_id, relation.sides[0].start)
-        if key not in seen:
-            seen.add(key)
-            out.append(relation)
+    def add(
+        report: Report, span: Span, kind: str, confidence: float, words: frozenset[str]
+    ) -> None:
+        key = (report.id, report.side(span).start)  # one line per sentence
+        if key in seen:
+            return
+        seen.add(key)
+        for i, (k, source, other) in enumerate(basis):
+            if (
+                (k, source) == (kind, report.source)
+                and all(side.article_id != report.id for side in out[i].sides)
+                and _same_words(words, other)
+            ):
+                out[i] = _with_copy(out[i], report, span, reports)
+                return
+        out.append(_unique(report, span, kind, confidence))
+        basis.append((kind, report.source, words))
 
     for v in values:
         if v.claim is None or v.claim.kind not in UNIQUE_KINDS:
@@ -220,7 +236,9 @@ def _uniques(
         if index.best_elsewhere(v.sentence) >= UNIQUE_SIMILARITY:
             continue  # a sentence another source also has, with another figure: not "only in"
         report = reports[v.report]
-        add(_unique(report, v.span, "number", 1.0 - index.best_elsewhere(v.sentence)))
+        sentence = report.sentences[v.sentence.sentence]
+        words = frozenset(content_words(report.text[sentence.start : sentence.end]))
+        add(report, v.span, "number", 1.0 - index.best_elsewhere(v.sentence), words)
     sentence_words = [
         (r.source, set(content_words(r.text[s.start : s.end])))
         for r in reports
@@ -240,8 +258,25 @@ def _uniques(
             for source, words in sentence_words
         )
         if not echoed and not paraphrased:
-            add(_unique(report, q.span, "quote", 0.8))
+            add(report, q.span, "quote", 0.8, q.words)
     return out
+
+
+def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences (or quotations) are one text, give or take an edit: a copy's."""
+    return bool(a | b) and len(a & b) / len(a | b) >= COPY_OVERLAP
+
+
+def _with_copy(
+    relation: Relation, report: Report, span: Span, reports: Sequence[Report]
+) -> Relation:
+    """``relation`` with a copy's side added; the original's outlet names the line."""
+    sides = (*relation.sides, report.side(span))
+    by_id = {r.id: r for r in reports}
+    copies = [s for s in sides if by_id[s.article_id].stored.near_duplicate_of is not None]
+    ordered = tuple(s for s in sides if s not in copies) + tuple(copies)
+    first = by_id[ordered[0].article_id]
+    return replace(relation, sides=ordered, note=first.outlet or first.id)
 
 
 def _unique(report: Report, span: Span, kind: str, confidence: float) -> Relation:

@@ -142,6 +142,9 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
     agreed = sorted(
         (r for r in relations if r.relation == AGREE), key=lambda r: (-r.sources, -r.confidence)
     )
+    conflicts = Counter(
+        (s.article_id, s.start) for r in relations if r.is_conflict for s in r.sides
+    )
     uniques = sorted(
         (r for r in relations if r.relation == UNIQUE),
         key=lambda r: (r.kind != "number", -r.confidence),
@@ -149,7 +152,7 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
     return Brief(
         event=event,
         summary=tuple(_summary(reports, index, disputed(relations, reports), event.title)),
-        agreed=tuple(_agreed_lines(agreed)[:TOP_AGREED]),
+        agreed=tuple(_agreed_lines(agreed, conflicts)[:TOP_AGREED]),
         only_in=tuple(_relation_line(r, f"Only in {r.note}") for r in uniques[:TOP_UNIQUE]),
         differ=tuple(r for r in relations if r.is_conflict),
         quotes=tuple(_key_quotes(reports, speakers)),
@@ -158,25 +161,82 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
     )
 
 
-def _agreed_lines(agreed: Sequence[Relation]) -> list[BriefLine]:
+def _agreed_lines(
+    agreed: Sequence[Relation], conflicts: Counter[tuple[str, int]]
+) -> list[BriefLine]:
     """One line per agreed sentence: relations of several kinds (a figure, a statement, who did
-    what) often rest on the same sentence; their citations are merged."""
-    merged: dict[tuple[str, int], tuple[str, int, list[Citation]]] = {}
+    what) often rest on the same sentence; their citations are merged. The line shows the
+    sentence of its sides that the fewest conflicts dispute (a figure four sources agree on
+    is shown in a sentence that does not also say what only one of them says it is for)."""
+    merged: dict[tuple[str, int], tuple[int, list[Side]]] = {}
+    # what each line's relations agree on, with their source counts; None: the whole sentence
+    what: dict[tuple[str, int], dict[str, int] | None] = {}
     for r in agreed:
         first = r.sides[0]
         key = (first.article_id, first.start)
-        text, sources, cites = merged.get(key, (first.text, 0, []))
-        cites += [c for c in map(Citation.of, r.sides) if c not in cites]
-        merged[key] = (text, max(sources, r.sources), cites)
-    return [
-        BriefLine(text, tuple(cites), f"Agreed by {sources} independent sources")
-        for text, sources, cites in merged.values()
+        sources, sides = merged.get(key, (0, []))
+        sides += [s for s in r.sides if Citation.of(s) not in map(Citation.of, sides)]
+        merged[key] = (max(sources, r.sources), sides)
+        words = compared_words(r)
+        known = what.get(key, {})
+        if words is None or known is None:
+            what[key] = None
+        else:
+            what[key] = {**known, words: max(known.get(words, 0), r.sources)}
+    lines = []
+    for key, (sources, sides) in merged.items():
+        shown = min(sides, key=lambda s: conflicts[(s.article_id, s.start)])  # first of equals
+        cites = [Citation.of(shown)] + [Citation.of(s) for s in sides if s is not shown]
+        lines.append(BriefLine(shown.text, tuple(cites), _agreed_label(sources, what[key])))
+    return lines
+
+
+def _agreed_label(sources: int, items: Mapping[str, int] | None) -> str:
+    """ "Agreed by 3 independent sources", or with what was agreed when not the whole sentence:
+    "Agreed by 3 independent sources (Thursday), by 2 (1.2 million)".
+
+    >>> _agreed_label(3, {"Thursday": 3, "1.2 million": 2})
+    'Agreed by 3 independent sources (Thursday), by 2 (1.2 million)'
+    """
+    if not items:
+        return f"Agreed by {sources} independent sources"
+    counts = sorted(set(items.values()), reverse=True)
+    parts = [
+        f"{'Agreed by ' if i == 0 else 'by '}{n}{' independent sources' if i == 0 else ''}"
+        f" ({', '.join(w for w, m in items.items() if m == n)})"
+        for i, n in enumerate(counts)
     ]
+    return ", ".join(parts)
+
+
+VALUE_KINDS = frozenset({"number", "date", "time", "place", "venue"})
+
+
+def compared_words(relation: Relation) -> str | None:
+    """The words a relation of a figure, date or place compares in its first sentence ("2-1",
+    "Saturday"), or None when it is about the whole sentence (a statement, a quotation)."""
+    if relation.kind not in VALUE_KINDS:
+        return None
+    return _highlighted(relation.sides[0]) or None
+
+
+def _highlighted(side: Side) -> str:
+    h = side.highlight
+    return side.text[h.start - side.start : h.end - side.start] if h is not None else ""
+
+
+def _label(label: str, words: Sequence[str] | None) -> str:
+    """``label`` saying which words of the line it is about, when not the whole sentence: a
+    line agreed on its score only, or only in one source for one of its figures, must not
+    read as if every word of it were."""
+    return f"{label} ({', '.join(words)})" if words else label
 
 
 def _relation_line(relation: Relation, label: str) -> BriefLine:
     first = relation.sides[0]
-    return BriefLine(first.text, tuple(Citation.of(s) for s in relation.sides), label)
+    words = compared_words(relation)
+    cites = tuple(Citation.of(s) for s in relation.sides)
+    return BriefLine(first.text, cites, _label(label, [words] if words else None))
 
 
 def _report_line(report: Report) -> dict[str, Any]:

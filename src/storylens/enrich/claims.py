@@ -195,6 +195,19 @@ def _is_future(sent: SpacySpan) -> bool:
     )
 
 
+_SCORE_AFTER = re.compile(r"[-–]\d")
+_SCORE_BEFORE = re.compile(r"\d[-–]$")
+
+
+def _in_score(ent: SpacySpan) -> bool:
+    """Whether the number is one side of "N-M" (a score, a vote tally, a range)."""
+    text = doc_text(ent.doc)
+    return bool(
+        _SCORE_AFTER.match(text, ent.end_char)
+        or _SCORE_BEFORE.search(text, max(0, ent.start_char - 2), ent.start_char)
+    )
+
+
 def _number_claim(ent: SpacySpan, sentence: Span) -> Claim | None:
     text = ent.text
     qualifier = None
@@ -210,6 +223,8 @@ def _number_claim(ent: SpacySpan, sentence: Span) -> Claim | None:
     if value is None:
         return None
     head = _counted_noun(ent)
+    if _in_score(ent) and (head is None or head.tag_ != "NNS"):
+        return None  # "a 2-1 victory", "voted 5-2": a score or a tally counts nothing
     referent, per = _referent(head, ent) if head is not None else (None, None)
     if head is not None and _is_measure_modifier(ent):  # what a "1-mile" measures: the zone
         referent, per = _referent(head.head, ent)

@@ -1,4 +1,5 @@
-"""The summary of a brief: which source sentences it takes and in what order."""
+"""The brief: which source sentences its summary takes and in what order, and what its agreed,
+only-in and key-quote lines show."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from storylens.compare.brief import (
     Brief,
     _agreed_lines,
     _key_quotes,
+    _only_in_lines,
     _readable,
     _relation_line,
     build_brief,
@@ -200,3 +202,43 @@ def test_an_agreed_line_says_what_is_agreed_and_shows_the_least_disputed_sentenc
     statement = Relation(AGREE, "statement", 0.9, (side("a", housing, "Reyk"),), 4)
     [line] = _agreed_lines([statement, money], Counter())
     assert line.label == "Agreed by 4 independent sources"  # the whole sentence
+
+
+def test_an_agreed_line_shows_a_sentence_that_writes_what_its_label_names() -> None:
+    bail = "The court set bail at $200,000, and he was released on Thursday."
+    other = "He was released on Thursday evening."  # in the agreement, without the figure
+    money = Relation(
+        AGREE,
+        "number",
+        0.9,
+        (
+            Side("a", None, 0, len(bail), bail, Span(bail.index("$"), bail.index(", and"))),
+            Side("b", None, 0, len(other), other, None),
+        ),
+        2,
+    )
+    [line] = _agreed_lines([money], Counter({("a", 0): 1}))
+    assert line.text == bail and line.label == "Agreed by 2 independent sources ($200,000)"
+
+
+def test_only_in_leaves_out_agreed_sentences_and_fragments() -> None:
+    said = "Ramaphosa said six countries will join the group next year."
+    agreed = Relation(
+        AGREE,
+        "statement",
+        0.9,
+        (Side("a", None, 0, len(said), said), Side("b", None, 5, 9, "x")),
+        2,
+    )
+    alone = Relation(UNIQUE, "quote", 0.8, (Side("a", None, 0, len(said), said),), 1, "a.example")
+    fragment = Relation(UNIQUE, "number", 1.0, (Side("c", None, 0, 1, "8", Span(0, 1)),), 1, "c")
+    kept = Relation(
+        UNIQUE,
+        "number",
+        1.0,
+        (Side("d", None, 0, len(said), said, Span(said.index("six"), said.index(" countries"))),),
+        1,
+        "d.example",
+    )
+    lines = _only_in_lines([alone, fragment, kept], [agreed])
+    assert [line.label for line in lines] == ["Only in d.example (six)"]

@@ -153,7 +153,7 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
         event=event,
         summary=tuple(_summary(reports, index, disputed(relations, reports), event.title)),
         agreed=tuple(_agreed_lines(agreed, conflicts)[:TOP_AGREED]),
-        only_in=tuple(_relation_line(r, f"Only in {r.note}") for r in uniques[:TOP_UNIQUE]),
+        only_in=tuple(_only_in_lines(uniques, agreed)[:TOP_UNIQUE]),
         differ=tuple(r for r in relations if r.is_conflict),
         quotes=tuple(_key_quotes(reports, speakers)),
         reports=tuple(_report_line(r) for r in reports),
@@ -185,9 +185,12 @@ def _agreed_lines(
             what[key] = {**known, words: max(known.get(words, 0), r.sources)}
     lines = []
     for key, (sources, sides) in merged.items():
-        shown = min(sides, key=lambda s: conflicts[(s.article_id, s.start)])  # first of equals
+        items = what[key]
+        # a sentence that writes every figure the label names (first of equals)
+        writes = [s for s in sides if all(w.casefold() in s.text.casefold() for w in items or ())]
+        shown = min(writes or sides[:1], key=lambda s: conflicts[(s.article_id, s.start)])
         cites = [Citation.of(shown)] + [Citation.of(s) for s in sides if s is not shown]
-        lines.append(BriefLine(shown.text, tuple(cites), _agreed_label(sources, what[key])))
+        lines.append(BriefLine(shown.text, tuple(cites), _agreed_label(sources, items)))
     return lines
 
 
@@ -230,6 +233,19 @@ def _label(label: str, words: Sequence[str] | None) -> str:
     line agreed on its score only, or only in one source for one of its figures, must not
     read as if every word of it were."""
     return f"{label} ({', '.join(words)})" if words else label
+
+
+def _only_in_lines(uniques: Sequence[Relation], agreed: Sequence[Relation]) -> list[BriefLine]:
+    """Lines for what one source alone says, leaving out a sentence an agreement cites (its
+    figure or quotation may be its own, but the line would read as if nobody else said any of
+    it) and fragments too short to read ("8", a table cell)."""
+    cited = {(s.article_id, s.start) for r in agreed for s in r.sides}
+    return [
+        _relation_line(r, f"Only in {r.note}")
+        for r in uniques
+        if (r.sides[0].article_id, r.sides[0].start) not in cited
+        and len(r.sides[0].text.split()) >= MIN_WORDS
+    ]
 
 
 def _relation_line(relation: Relation, label: str) -> BriefLine:

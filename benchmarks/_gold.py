@@ -4,6 +4,8 @@ file by default) given on the command line."""
 from __future__ import annotations
 
 import argparse
+import random
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,3 +27,17 @@ def parse_gold_args(parser: argparse.ArgumentParser) -> argparse.Namespace:
     if not args.file.exists():
         raise SystemExit(f"{args.file} not found: give a JSON Lines file with id and gold labels")
     return args
+
+
+def order_files(
+    file: Path, orders: int, seed: int, folder: Path
+) -> Iterator[tuple[str | int, Path]]:
+    """FILE's lines in ``orders`` arrival orders, each written to a file in ``folder``: the
+    file's own order ("file"), then seeded shuffles (1, 2, ...)."""
+    lines = [line + "\n" for line in file.read_text(encoding="utf-8").splitlines() if line]
+    rng = random.Random(seed)
+    for order in range(orders):
+        shuffled = lines[:] if order == 0 else rng.sample(lines, len(lines))
+        path = folder / f"order-{order}.jsonl"
+        path.write_text("".join(shuffled), encoding="utf-8")
+        yield ("file" if order == 0 else order), path

@@ -16,12 +16,11 @@ the next arrives, as `storylens watch` does); 0 (default) brings them in one bat
 from __future__ import annotations
 
 import json
-import random
 import statistics
 import tempfile
 from pathlib import Path
 
-from _gold import gold_parser, parse_gold_args
+from _gold import gold_parser, order_files, parse_gold_args
 
 
 def main() -> None:
@@ -34,8 +33,6 @@ def main() -> None:
     from storylens.events.cluster import REFINE_MARGIN
     from storylens.events.evaluate import evaluate_events
 
-    lines = [line + "\n" for line in args.file.read_text(encoding="utf-8").splitlines() if line]
-    rng = random.Random(args.seed)
     configs: dict[str, tuple[float | None, bool]] = {
         "refine+split": (REFINE_MARGIN, True),
         "refine": (REFINE_MARGIN, False),
@@ -43,11 +40,8 @@ def main() -> None:
     }
     scores: dict[str, list[float]] = {name: [] for name in configs}
     with tempfile.TemporaryDirectory(prefix="storylens-orders-") as tmp:
-        for order in range(args.orders):
-            shuffled = lines[:] if order == 0 else rng.sample(lines, len(lines))
-            path = Path(tmp) / f"order-{order}.jsonl"
-            path.write_text("".join(shuffled), encoding="utf-8")
-            row: dict[str, object] = {"order": "file" if order == 0 else order}
+        for label, path in order_files(args.file, args.orders, args.seed, Path(tmp)):
+            row: dict[str, object] = {"order": label}
             for name, (refine, split) in configs.items():
                 result = evaluate_events(
                     path, args.gold_field, poll=args.poll, refine=refine, split=split

@@ -16,13 +16,12 @@ benchmarks/events_archive.py.
 from __future__ import annotations
 
 import json
-import random
 import shutil
 import statistics
 import tempfile
 from pathlib import Path
 
-from _gold import gold_parser, parse_gold_args
+from _gold import gold_parser, order_files, parse_gold_args
 
 
 def main() -> None:
@@ -36,21 +35,15 @@ def main() -> None:
     if not thresholds:
         raise SystemExit("--thresholds: give at least one, e.g. 0.37,0.38,0.39")
 
-    lines = [line + "\n" for line in args.file.read_text(encoding="utf-8").splitlines() if line]
-    rng = random.Random(args.seed)
     scores: dict[float, list[float]] = {t: [] for t in thresholds}
     with tempfile.TemporaryDirectory(prefix="storylens-thresholds-") as tmp:
-        for order in range(args.orders):
-            shuffled = lines[:] if order == 0 else rng.sample(lines, len(lines))
-            path = Path(tmp) / f"order-{order}.jsonl"
-            path.write_text("".join(shuffled), encoding="utf-8")
+        for label, path in order_files(args.file, args.orders, args.seed, Path(tmp)):
             if args.poll:
                 f1 = _polls(path, args.gold_field, args.poll, thresholds)
             else:
                 f1 = _batch(path, args.gold_field, thresholds, Path(tmp))
             for t, value in f1.items():
                 scores[t].append(value)
-            label = "file" if order == 0 else order
             print(json.dumps({"order": label, "bcubed_f1": {str(t): v for t, v in f1.items()}}))
     mean = {str(t): round(statistics.fmean(v), 4) for t, v in scores.items()}
     print(json.dumps({"orders": args.orders, "poll": args.poll, "mean_bcubed_f1": mean}))

@@ -330,3 +330,13 @@ def test_a_storms_winds_change_by_the_hour() -> None:
     ]
     rels = compare_reports(later, idf_of(later))
     assert UPDATE in kinds(rels) and not any(r.is_conflict for r in rels)
+
+
+def test_two_days_another_report_writes_both_are_two_moments() -> None:
+    """A report dating the derailment and one dating the burn of its cars, in one event, do not
+    conflict when a third report writes both days: they are two moments of the story."""
+    derailed = "The freight train derailed in East Palestine, Ohio, on February 3."
+    burned = "The derailed freight train burned in East Palestine, Ohio, on February 6."
+    both = "The train derailed on February 3 and its cars were burned on February 6."
+    assert "conflict:date" in kinds(relations(derailed, burned))
+    assert "conflict:date" not in kinds(relations(derailed, burned, both))

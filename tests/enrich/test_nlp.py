@@ -42,3 +42,15 @@ def test_a_number_after_no_stays_in_its_sentence() -> None:
 
 def test_no_at_the_end_of_a_sentence_still_ends_it() -> None:
     assert sentences("She said no. He left the room.") == ["She said no.", "He left the room."]
+
+
+def test_a_footnote_mark_after_a_full_stop_ends_the_sentence() -> None:
+    text = (
+        "Biden was ready for them.[0] Not only did he roll with the interruptions, he used "
+        "them.[1] Republicans booed."
+    )
+    assert sentences(text) == [
+        "Biden was ready for them.[0]",
+        "Not only did he roll with the interruptions, he used them.[1]",
+        "Republicans booed.",
+    ]

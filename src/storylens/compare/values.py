@@ -709,6 +709,11 @@ def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
             return "a later year of a sentence with several"
         if _knows(rb, b.report, a, by_report) or _knows(ra, a.report, b, by_report):
             return "each report knows the other's moment"
+        if a.dimension == "date" and any(
+            _knows(r, i, a, by_report) and _knows(r, i, b, by_report)
+            for i, r in enumerate(event.reports)
+        ):
+            return "another report writes both days"  # the derailment (3rd), the release (6th)
     else:
         times_a, times_b = _time_words(text_a), _time_words(text_b)
         if times_a and times_b and not times_a & times_b:

@@ -46,12 +46,29 @@ def number_sign(doc: Doc) -> Doc:
     return doc
 
 
+_CITED_STOP = re.compile(r"[.!?][\"”’']?\[\d{1,3}$")
+
+
+@Language.component("storylens_citation_marks")
+def citation_marks(doc: Doc) -> Doc:
+    """A sentence that ends in a footnote mark ("ready for them.[0] Not only did he") ends
+    there: the next capitalised word starts a sentence, the closing bracket does not (spaCy
+    keeps "them.[0" as one token and the parser often runs on)."""
+    for token in doc[2:]:
+        close, before = doc[token.i - 1], doc[token.i - 2]
+        if close.text == "]" and _CITED_STOP.search(before.text) and token.text[:1].isupper():
+            close.is_sent_start = False
+            token.is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load_nlp() -> Language:
     """The English pipeline, shared by every stage of this process."""
     nlp = spacy.load(MODEL, disable=list(DISABLED))
     nlp.add_pipe("storylens_line_breaks", before="parser")
     nlp.add_pipe("storylens_number_sign", before="parser")
+    nlp.add_pipe("storylens_citation_marks", before="parser")
     return nlp
 
 

@@ -340,3 +340,27 @@ def test_two_days_another_report_writes_both_are_two_moments() -> None:
     both = "The train derailed on February 3 and its cars were burned on February 6."
     assert "conflict:date" in kinds(relations(derailed, burned))
     assert "conflict:date" not in kinds(relations(derailed, burned, both))
+
+
+def _won(article_id: str, text: str, subject: str, what: str) -> Report:
+    at = text.index(subject)
+    end = text.index(what) + len(what)
+    event = Claim(
+        "event", f"win {what}", Span(at, end), Span(0, len(text)),
+        referent=what, subject=subject, predicate="win",
+    )  # fmt: skip
+    return report(article_id, text, claims=[event])
+
+
+def test_who_won_which_title_agrees_only_on_the_same_title() -> None:
+    """Who did what agrees when the same subject did the same to the same thing: "won record
+    of the year" and "won song of the year" are two awards, however alike the sentences."""
+    a = _won("r0", "Lizzo won record of the year at the Grammys.", "Lizzo", "record of the year")
+    b = _won("r1", "Lizzo won song of the year at the Grammys.", "Lizzo", "song of the year")
+    c = _won("r2", "Lizzo also won record of the year on Sunday.", "Lizzo", "record of the year")
+    agreed = {
+        frozenset(s.article_id for s in r.sides)
+        for r in compare_reports([a, b, c], idf_of([a, b, c]))
+        if r.kind == "event" and r.relation == AGREE
+    }
+    assert agreed == {frozenset({"r0", "r2"})}

@@ -211,12 +211,35 @@ def compare_events(reports: Sequence[Report], index: SentenceIndex) -> list[Fact
                 continue
             if bool(_NEGATION.search(str(ca.value))) != bool(_NEGATION.search(str(cb.value))):
                 continue
+            if other_titles(ca.referent, cb.referent):
+                continue
             sim = index.similarity(SentenceRef(ra, sa), SentenceRef(rb, sb))
             if sim < EVENT_SIMILARITY:
                 continue
             note = f"{ca.subject} / {cb.subject}: {ca.predicate}"
             out.append(FactPair(AGREE, "event", (ra, ca.span), (rb, cb.span), sim, note))
     return out
+
+
+_TITLE = re.compile(r"^(?:the\s+|an?\s+)?(?:best\s+)?([\w'’-]+)\s+of\s+the\s+(.+)$", re.IGNORECASE)
+
+
+def other_titles(a: str | None, b: str | None) -> bool:
+    """Whether two things done are titles of one kind that differ in their first word: "won
+    record of the year" / "won song of the year", "named player of the match" / "goal of the
+    match". Such claims are about different things, however alike their sentences.
+
+    >>> other_titles("record of the year", "song of the year")
+    True
+    >>> other_titles("album of the year", "Album of the Year")
+    False
+    >>> other_titles("a record-breaking 32nd Grammy Award", "more Grammys")
+    False
+    """
+    ma, mb = _TITLE.match((a or "").strip()), _TITLE.match((b or "").strip())
+    if ma is None or mb is None:
+        return False
+    return fold(ma.group(2)) == fold(mb.group(2)) and fold(ma.group(1)) != fold(mb.group(1))
 
 
 def _sentence_index(report: Report, offset: int) -> int | None:

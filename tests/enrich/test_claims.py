@@ -221,3 +221,11 @@ def test_a_score_or_a_tally_counts_nothing(text: str) -> None:
 def test_a_range_of_people_is_still_a_count() -> None:
     [c] = [c for c in claims("Police said 3-4 people were hurt.") if c.kind == "count_of_people"]
     assert c.unit == "people"
+
+
+def test_one_of_is_no_figure() -> None:
+    """ "one of the strongest quakes" names a member, it counts nothing (the brief listed "one"
+    as a figure only one source gives)."""
+    text = "The quake, one of the strongest to hit the region, killed 12 people."
+    counted = [c for c in claims(text) if c.kind in ("quantity", "count_of_people")]
+    assert [(c.value, c.unit) for c in counted] == [(12, "people")]

@@ -195,6 +195,7 @@ def _is_future(sent: SpacySpan) -> bool:
     )
 
 
+_ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _SCORE_AFTER = re.compile(r"[-–]\d")
 _SCORE_BEFORE = re.compile(r"\d[-–]$")
 
@@ -225,6 +226,8 @@ def _number_claim(ent: SpacySpan, sentence: Span) -> Claim | None:
     head = _counted_noun(ent)
     if _in_score(ent) and (head is None or head.tag_ != "NNS"):
         return None  # "a 2-1 victory", "voted 5-2": a score or a tally counts nothing
+    if text.strip().lower() == "one" and _ONE_OF.match(doc_text(ent.doc), ent.end_char):
+        return None  # "one of the strongest quakes", "one of Biden's challenges": no figure
     referent, per = _referent(head, ent) if head is not None else (None, None)
     if head is not None and _is_measure_modifier(ent):  # what a "1-mile" measures: the zone
         referent, per = _referent(head.head, ent)

@@ -177,7 +177,7 @@ def _agreed_lines(
         sources, sides = merged.get(key, (0, []))
         sides += [s for s in r.sides if Citation.of(s) not in map(Citation.of, sides)]
         merged[key] = (max(sources, r.sources), sides)
-        words = compared_words(r)
+        words = _compared_words(r)
         known = what.get(key, {})
         if words is None or known is None:
             what[key] = None
@@ -215,7 +215,7 @@ def _agreed_label(sources: int, items: Mapping[str, int] | None) -> str:
 VALUE_KINDS = frozenset({"number", "date", "time", "place", "venue"})
 
 
-def compared_words(relation: Relation) -> str | None:
+def _compared_words(relation: Relation) -> str | None:
     """The words a relation of a figure, date or place compares in its first sentence ("2-1",
     "Saturday"), or None when it is about the whole sentence (a statement, a quotation)."""
     if relation.kind not in VALUE_KINDS:
@@ -250,7 +250,7 @@ def _only_in_lines(uniques: Sequence[Relation], agreed: Sequence[Relation]) -> l
 
 def _relation_line(relation: Relation, label: str) -> BriefLine:
     first = relation.sides[0]
-    words = compared_words(relation)
+    words = _compared_words(relation)
     cites = tuple(Citation.of(s) for s in relation.sides)
     return BriefLine(first.text, cites, _label(label, [words] if words else None))
 

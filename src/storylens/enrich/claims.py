@@ -197,16 +197,14 @@ def _is_future(sent: SpacySpan) -> bool:
 
 _ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _SCORE_AFTER = re.compile(r"[-–]\d")
-_SCORE_BEFORE = re.compile(r"\d[-–]$")
+_SCORE_BEFORE = re.compile(r"\d[-–]")
 
 
 def _in_score(ent: SpacySpan) -> bool:
     """Whether the number is one side of "N-M" (a score, a vote tally, a range)."""
     text = doc_text(ent.doc)
-    return bool(
-        _SCORE_AFTER.match(text, ent.end_char)
-        or _SCORE_BEFORE.search(text, max(0, ent.start_char - 2), ent.start_char)
-    )
+    before = text[max(0, ent.start_char - 2) : ent.start_char]
+    return bool(_SCORE_AFTER.match(text, ent.end_char) or _SCORE_BEFORE.fullmatch(before))
 
 
 def _number_claim(ent: SpacySpan, sentence: Span) -> Claim | None:

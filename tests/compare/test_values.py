@@ -364,3 +364,58 @@ def test_who_won_which_title_agrees_only_on_the_same_title() -> None:
         if r.kind == "event" and r.relation == AGREE
     }
     assert agreed == {frozenset({"r0", "r2"})}
+
+
+def aged(
+    article_id: str,
+    text: str,
+    written: str,
+    person: str,
+    *,
+    named: bool = True,
+    names: tuple[str, ...] = (),
+    published: str | None = None,
+) -> Report:
+    """A report whose one claim is an age: ``written`` (its first occurrence) of ``person``."""
+    at = text.index(written)
+    found = Claim("age", float(written), Span(at, at + len(written)), Span(0, len(text)),
+                  unit="year", subject=person, referent=person if named else None)  # fmt: skip
+    return report(article_id, text, claims=[found], names=names, published=published)
+
+
+def age_relations(*reports: Report) -> set[str]:
+    return {r.relation for r in compare_reports(reports, idf_of(reports)) if r.kind == "number"}
+
+
+def test_one_persons_age_agrees_whatever_the_sentences() -> None:
+    rels = age_relations(
+        aged("r0", "Pervez Musharraf Dies At 79 After Prolonged Illness", "79",
+             "Pervez Musharraf"),
+        aged("r1", "He was 79.", "79", "Musharraf", named=False),
+    )  # fmt: skip
+    assert rels == {AGREE}
+
+
+def test_two_named_ages_of_one_person_conflict_and_a_guessed_one_does_not() -> None:
+    a = aged("r0", "James, 38, has averaged 27.2 points a game.", "38", "James")
+    b = aged("r1", "LeBron James, 39, scored 38 points.", "39", "LeBron James")
+    assert age_relations(a, b) == {"conflict:number"}
+    guessed = aged("r2", "The 39-year-old needed 36 points.", "39", "LeBron James", named=False)
+    assert age_relations(a, guessed) == set()
+    # weeks apart, a year's difference may be a birthday
+    later = aged("r3", "LeBron James, 39, scored 40 points.", "39", "LeBron James",
+                 published="2023-03-20")  # fmt: skip
+    earlier = aged("r4", "James, 38, has averaged 27.2 points a game.", "38", "James",
+                   published="2023-02-07")  # fmt: skip
+    assert age_relations(earlier, later) == set()
+
+
+def test_a_name_two_people_share_is_nobodys_age() -> None:
+    # the event names LeBron and Bronny James: "James, 38" and "James, 18" are two people
+    father = aged("r0", "LeBron James watched. James, 38, cheered.", "38", "James",
+                  names=("LeBron James",))  # fmt: skip
+    son = aged("r1", "Bronny James played. James, 18, scored.", "18", "James",
+               names=("Bronny James",))  # fmt: skip
+    assert age_relations(father, son) == set()
+    alone = aged("r1", "Bronny played. James, 18, scored.", "18", "James")
+    assert age_relations(father, alone) == {"conflict:number"}  # one James: LeBron's age

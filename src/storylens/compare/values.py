@@ -16,6 +16,13 @@ Intervals: "17.9" is 17.85-17.95, "about 30" is 27-33, "at least 10" is 10 and u
 within 500, "3-4" is 3 to 4, a number in words ("two minutes") is loose, vague words ("a few",
 "dozens") are not compared at all.
 
+Ages (the enrichment's ``age`` claims: "Pervez Musharraf, 79", "He was 79.") are a dimension
+per person, ``age:<name>``, the name being the one full name of the event's people that the
+claim's name is part of ("James" -> "LeBron James"; a name that is part of two full names is
+nobody's). The same age agrees whatever the sentences; two ages conflict only when both
+sentences name the person (not "He was 79.") and the reports are not days apart across which
+a birthday may have fallen.
+
 A conflict is only claimed when the two values demonstrably speak of the same thing: a shared
 word next to each (besides the unit), similar sentences, the same verb or counted noun, no place
 or named source that differs, no other value of the dimension in either sentence that matches,
@@ -349,12 +356,60 @@ def _content(words: list[str]) -> list[str]:
 def read_values(reports: Sequence[Report]) -> list[Value]:
     """Every value of every sentence of ``reports``."""
     out: list[Value] = []
+    people = _people(reports)
     for ri, report in enumerate(reports):
         for si, sent in enumerate(report.sentences):
             view = _Sentence(report.text, sent.start, sent.end)
             ref = SentenceRef(ri, si)
             found = _number_values(report, ri, ref, view) + _pattern_values(report, ri, ref, view)
             out.extend(_mark_composites(found, report.text))
+            out.extend(_age_values(report, ri, ref, view, people))
+    return out
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in re.findall(r"[^\W\d_]+", name))
+
+
+def _people(reports: Sequence[Report]) -> list[frozenset[str]]:
+    """The words of every person's name the reports write (mentions tagged PERSON, and the
+    names of age claims)."""
+    names = {
+        _name_words(r.text[m.start : m.end])
+        for r in reports
+        for m in r.mentions
+        if m.label == "PERSON"
+    } | {_name_words(str(c.subject)) for r in reports for c in r.claims if c.kind == "age"}
+    return [n for n in names if n]  # fmt: skip
+
+
+def person_key(name: str, people: Sequence[frozenset[str]]) -> str | None:
+    """The one full name among ``people`` that ``name`` is part of, or None when it is part
+    of several ("James" in an event with LeBron and Bronny James)."""
+    words = _name_words(name)
+    if not words:
+        return None
+    holders = [p for p in people if words <= p]
+    widest = {p for p in holders if not any(p < q for q in holders)}
+    return " ".join(sorted(widest.pop())) if len(widest) == 1 else None
+
+
+def _age_values(
+    report: Report, ri: int, ref: SentenceRef, view: _Sentence, people: Sequence[frozenset[str]]
+) -> list[Value]:
+    out = []
+    for claim in report.claims:
+        if claim.kind != "age" or not view.start <= claim.span.start < view.end:
+            continue
+        key = person_key(str(claim.subject), people)
+        if key is None:
+            continue
+        age = float(claim.value)
+        out.append(
+            Value(ri, ref, claim.span, f"age:{key}", age - 0.4, age + 0.4, frozenset({"age"}),
+                  frozenset(), claim, specific=True,
+                  written=report.text[claim.span.start : claim.span.end])
+        )  # fmt: skip
     return out
 
 
@@ -592,6 +647,8 @@ def _overlap(a: Value, b: Value) -> bool:
 def _label(a: Value, b: Value, event: _Event) -> str | None:
     """How two values of one dimension from different sources relate, or None if unknown."""
     ra, rb = event.reports[a.report], event.reports[b.report]
+    if a.dimension.startswith("age:"):
+        return _age_label(a, b, ra, rb)
     sim = event.index.similarity(a.sentence, b.sentence)
     shared = a.context & b.context
     if a.dimension == "time" and a.zone and b.zone and a.zone != b.zone:
@@ -623,6 +680,23 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
         return CONFLICT_PREFIX + "date"
     if ra.day and rb.day and ra.day != rb.day and a.dimension in TALLIES | CHANGING:
         return UPDATE  # a toll reported a day later may have grown, a storm's winds changed
+    return CONFLICT_PREFIX + "number"
+
+
+BIRTHDAY_DAYS = 7  # reports further apart may give ages a birthday apart
+
+
+def _age_label(a: Value, b: Value, ra: Report, rb: Report) -> str | None:
+    """One person's age in two reports (see the module doc)."""
+    if a.low == b.low:
+        return AGREE
+    named = a.claim is not None and a.claim.referent and b.claim is not None and b.claim.referent
+    if not named:
+        return None  # "He was 79.": the person is the one last named, a guess
+    if ra.day and rb.day:
+        apart = abs((date.fromisoformat(ra.day) - date.fromisoformat(rb.day)).days)
+        if apart > BIRTHDAY_DAYS and abs(a.low - b.low) <= 1:
+            return None
     return CONFLICT_PREFIX + "number"
 
 

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storylens.enrich.ages import ages_from_doc
 from storylens.enrich.claims import claims_from_doc
 from storylens.enrich.entities import mentions_from_doc
 from storylens.enrich.grouping import group_mentions
@@ -34,7 +35,7 @@ __all__ = ["VERSION", "EnrichReport", "Enricher"]
 
 log = logging.getLogger(__name__)
 
-VERSION = 12  # raise when annotations change meaning: every article is then enriched again
+VERSION = 13  # raise when annotations change meaning: every article is then enriched again
 BATCH = 32  # articles per transaction
 PARALLEL_MIN = 64  # fewer articles are done before a second process would have started
 
@@ -139,6 +140,9 @@ class Enricher:
                         claims_from_doc(
                             doc, _day(stored.article.published), quotes, self._names(quotes)
                         )
+                        + ages_from_doc(
+                            doc, mentions, self._entity_names(mentions), subjects, reported
+                        )
                         if doc is not None
                         else []
                     )
@@ -159,6 +163,10 @@ class Enricher:
 
     def _names(self, quotes: list[Quote]) -> dict[int, str]:
         ids = sorted({q.speaker for q in quotes if q.speaker is not None})
+        return {e.id: e.name for e in self.store.entities(ids)}
+
+    def _entity_names(self, mentions: list[Mention]) -> dict[int, str]:
+        ids = sorted({m.canonical for m in mentions if m.canonical is not None})
         return {e.id: e.name for e in self.store.entities(ids)}
 
     def _mentions(self, article: Article, doc: Doc) -> list[Mention]:

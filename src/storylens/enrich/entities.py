@@ -2,7 +2,8 @@
 
 spaCy's small English model tags "the Alliance's" with the article and the possessive, tags the
 "State" of "Secretary of State" as an organisation, runs dates across paragraph breaks, and
-keeps titles inside person names ("Secretary Blinken"). Each rule below undoes one such slip;
+keeps titles inside person names ("Secretary Blinken") and the verb of a title-case headline
+inside the name before it ("Pervez Musharraf Dies At 79"). Each rule below undoes one such slip;
 the mention's offsets are moved, never the text changed.
 """
 
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from storylens.model import ENTITY_LABELS
 
@@ -44,7 +46,7 @@ def mentions_from_doc(doc: Doc) -> list[RawMention]:
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        start, end = ent.start_char, ent.end_char
+        start, end = ent.start_char, _before_own_verb(ent)
         if "\n" in text[start:end]:
             continue  # a run across a paragraph break is a tagging slip, not a name
         start, end = _trim(text, start, end)
@@ -60,6 +62,20 @@ def mentions_from_doc(doc: Doc) -> list[RawMention]:
         out.append(RawMention(m.start(), m.end(), "HANDLE", m.group(0)))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _before_own_verb(ent: SpacySpan) -> int:
+    """Where ``ent`` ends once a verb it ran into is cut off: a title-case headline ("Pervez
+    Musharraf Dies At 79", "Tina Turner Dies at 83") is tagged with its verb, which the parser
+    still reads as the verb whose subject is the name."""
+    last = ent[-1]
+    if (
+        len(ent) >= 2
+        and last.pos_ in ("VERB", "AUX")
+        and any(t.head.i == last.i and t.dep_ in ("nsubj", "nsubjpass") for t in ent[:-1])
+    ):
+        return ent[-2].idx + len(ent[-2])
+    return int(ent.end_char)
 
 
 # Longer mentions are runs of garbage the tagger took for a name (a 5,000-letter "word").

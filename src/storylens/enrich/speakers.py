@@ -58,7 +58,7 @@ def speaker_of(
         return people[0].canonical
     # "he", "the secretary", "US Secretary of State": a role names no one by itself
     if _refers_back(source.of(text)):
-        return _previous_person(source, as_people(text, mentions), reported, subjects)
+        return antecedent(source, as_people(text, mentions), reported, subjects)
     return inside[0].canonical if inside else None
 
 
@@ -100,9 +100,11 @@ def _refers_back(surface: str) -> bool:
     return len(words) <= 6 and bool(words) and words[-1] in ROLE_NOUNS
 
 
-def _previous_person(
-    source: Span, people: list[Mention], reported: Sequence[Span], subjects: Collection[int]
+def antecedent(
+    source: Span, people: Sequence[Mention], reported: Sequence[Span], subjects: Collection[int]
 ) -> int | None:
+    """The canonical id of the person a pronoun or role noun at ``source`` stands for (see the
+    module doc); ``people`` as :func:`as_people` gives them."""
     before = [m for m in people if m.canonical is not None and m.end <= source.start]
     outside = [
         m for m in before if not any(r.start <= m.start and m.end <= r.end for r in reported)

@@ -29,6 +29,7 @@ PLANTED = {
     ("Cup", "conflict:date", "Saturday / Sunday"),
     ("Cup", "conflict:name", "Acres / Akers"),
     ("Cup", "conflict:number", "89th minute / 88th minute"),
+    ("Cup", "conflict:number", "52 / 54"),  # the manager's age
 }
 
 

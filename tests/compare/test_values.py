@@ -3,6 +3,8 @@ reason two different values are not called a conflict)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from storylens.compare import Report, compare_reports
@@ -419,3 +421,55 @@ def test_a_name_two_people_share_is_nobodys_age() -> None:
     assert age_relations(father, son) == set()
     alone = aged("r1", "Bronny played. James, 18, scored.", "18", "James")
     assert age_relations(father, alone) == {"conflict:number"}  # one James: LeBron's age
+
+
+def tolls(*items: tuple[str, str, float, str | None], verbs: Sequence[str | None] = ()) -> set[str]:
+    """Relations between people counts: (text, written, value, publication day) per report,
+    with the counts' verbs."""
+    reports = []
+    for i, (text, written, value, day) in enumerate(items):
+        at = text.index(written)
+        verb = verbs[i] if verbs else None
+        found = Claim("count_of_people", value, Span(at, at + len(written)), Span(0, len(text)),
+                      unit="people", predicate=verb)  # fmt: skip
+        reports.append(report(f"r{i}", text, claims=[found], published=day))
+    return {r.relation for r in compare_reports(reports, idf_of(reports)) if r.kind == "number"}
+
+
+def test_the_verb_of_a_count_says_whom_it_counts_before_the_words_around() -> None:
+    # "six people died and 294 people were injured": 294 are injured, not dead
+    injured = "AFAD said that six people died and 294 people were injured in Hatay."
+    hurt = "AFAD said that 294 people were hurt in Hatay on Monday."
+    dead = "AFAD said that 294 people died in Hatay on Monday."
+    day = "2023-02-21"
+    assert tolls((injured, "294", 294, day), (hurt, "294", 294, day),
+                 verbs=("injure", "hurt")) == {AGREE}  # fmt: skip
+    assert tolls((injured, "294", 294, day), (dead, "294", 294, day),
+                 verbs=("injure", "die")) == set()  # fmt: skip
+
+
+def test_a_toll_without_a_day_is_no_rival_count() -> None:
+    a = "Officials said 7,003 people were injured in the quake in Turkey."
+    b = "Officials said 5,383 people were injured in the quake in Turkey."
+    same_day = tolls((a, "7,003", 7003, "2023-02-06"), (b, "5,383", 5383, "2023-02-06"))
+    assert same_day == {"conflict:number"}
+    assert tolls((a, "7,003", 7003, None), (b, "5,383", 5383, "2023-02-06")) == set()
+
+
+def test_no_refinement_when_the_other_sentence_has_the_figure() -> None:
+    a = "The minister said 213 people were injured in the quake."
+    b = "The minister said 213 people were injured, while over 130 people were injured in Idlib."
+    reports = []
+    for i, text in enumerate((a, b)):
+        found = []
+        for written in ("213", "over 130"):
+            if written in text:
+                at = text.index(written)
+                value = float(written.split()[-1])
+                qualifier = "over" if written.startswith("over") else None
+                found.append(Claim("count_of_people", value, Span(at, at + len(written)),
+                                   Span(0, len(text)), unit="people", qualifier=qualifier,
+                                   predicate="injure"))  # fmt: skip
+        reports.append(report(f"r{i}", text, claims=found, published="2023-02-20"))
+    rels = {r.relation for r in compare_reports(reports, idf_of(reports)) if r.kind == "number"}
+    assert rels == {AGREE}

@@ -229,3 +229,18 @@ def test_one_of_is_no_figure() -> None:
     text = "The quake, one of the strongest to hit the region, killed 12 people."
     counted = [c for c in claims(text) if c.kind in ("quantity", "count_of_people")]
     assert [(c.value, c.unit) for c in counted] == [(12, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "referent"),
+    [
+        ("The storm caused flooding, leaving at least 10 dead and dozens missing.", 10, "dead"),
+        ("The agency said 76 people had been killed, and 440 hurt.", 440, "hurt"),
+        ("The quake kills more than 500 in Turkey and Syria.", 500, "kill"),
+    ],
+)
+def test_a_bare_number_of_casualties_counts_people(text: str, value: float, referent: str) -> None:
+    """ "10 dead", "440 hurt": the word after the number says whom it counts (these were
+    numbers of nothing, never compared)."""
+    [c] = [c for c in claims(text) if c.value == value]
+    assert (c.kind, c.unit, c.referent) == ("count_of_people", "people", referent)

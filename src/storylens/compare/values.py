@@ -89,7 +89,8 @@ for _dim, _units in {
         _FACTORS[_unit] = (_dim, _factor)
 
 UNIT_WORDS = frozenset(_FACTORS) | {stem(u) for u in _FACTORS} | {"kilometers", "kilometres"}
-TALLIES = frozenset({"deaths", "injured", "people"})  # counts that grow while news is written
+# counts that grow while news is written
+TALLIES = frozenset({"deaths", "injured", "missing", "people"})
 # measures of something that changes by the hour: a storm's winds, its category
 CHANGING = frozenset({"speed", "scale:category"})
 MOMENTS = frozenset({"date", "time", "daypart", "year", "weekday"})
@@ -107,7 +108,9 @@ TIME_WORDS = frozenset(
     afternoon evening night""".split()
 )
 DEATH_WORDS = frozenset("dead death die died kill killed fatality life live body toll".split())
-INJURY_WORDS = frozenset("injured injury injurie wounded hurt".split())
+INJURY_WORDS = frozenset(
+    "injured injury injurie injure wounded wound hurt hospitalized hospitalised hospitalize".split()
+)
 SCALE_WORDS = frozenset({"magnitude", "category"})
 VAGUE = re.compile(
     r"\b(?:few|several|dozens|hundreds|thousands|millions|many|multiple|some)\b", re.I
@@ -228,10 +231,17 @@ def dimension(claim: Claim, before: list[str], after: list[str]) -> tuple[str, f
     if scale:
         return f"scale:{sorted(scale)[0]}", 1.0
     if claim.kind == "count_of_people":
-        if words & DEATH_WORDS:
-            return "deaths", 1.0
-        if words & INJURY_WORDS:
-            return "injured", 1.0
+        # what the counted words and their verb say first ("76 people had been killed, and 440
+        # hurt": 440 are hurt; "six people died and 294 people were injured"), then the words
+        # around
+        counted = referent | {stem(unit), fold(claim.predicate or "")}
+        for said in (counted, words):
+            if said & DEATH_WORDS:
+                return "deaths", 1.0
+            if said & INJURY_WORDS:
+                return "injured", 1.0
+            if "missing" in said:
+                return "missing", 1.0
         return "people", 1.0
     if claim.unit:
         return f"count:{stem(unit)}", 1.0
@@ -673,6 +683,8 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
             return CONFLICT_PREFIX + "referent"
         if (a.low, a.high) == (b.low, b.high) or _both_exact(a, b):
             return AGREE
+        if _faces_another(a, b, event):
+            return None  # "213 injured" / "213 victims ... while over 130 people were injured"
         return REFINES if shared and sim >= CONFLICT_SIMILARITY else None
     if not _same_fact(a, b, event):
         return None
@@ -680,6 +692,8 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
         return CONFLICT_PREFIX + "date"
     if ra.day and rb.day and ra.day != rb.day and a.dimension in TALLIES | CHANGING:
         return UPDATE  # a toll reported a day later may have grown, a storm's winds changed
+    if a.dimension in TALLIES and not (ra.day and rb.day):
+        return None  # an undated toll may be an earlier or later count of the day
     return CONFLICT_PREFIX + "number"
 
 
@@ -801,7 +815,7 @@ def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
         )
         if not ratio_ok and not _same_digits(a, b):
             return "values too far apart to be one figure"  # "36 points" / "38,387 points"
-        people = a.dimension in ("people", "deaths", "injured")
+        people = a.dimension in TALLIES
         if not people and (
             not re.search(r"\d", ra.text[a.span.start : a.span.end])
             or not re.search(r"\d", rb.text[b.span.start : b.span.end])
@@ -844,12 +858,19 @@ def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
                 and other.near & mine.near
             ):
                 return "a changing quantity"
-    # another value of the dimension in either sentence that matches: they face that one
-    for mine, theirs in ((a, b), (b, a)):
-        for other in by_sentence[theirs.sentence]:
-            if other is not theirs and other.dimension == mine.dimension and _overlap(mine, other):
-                return "the other sentence also has this value"
+    if _faces_another(a, b, event):
+        return "the other sentence also has this value"
     return None
+
+
+def _faces_another(a: Value, b: Value, event: _Event) -> bool:
+    """Whether another value of the dimension in either sentence matches the other value: the
+    two then face that one, not each other."""
+    for mine, theirs in ((a, b), (b, a)):
+        for other in event.by_sentence[theirs.sentence]:
+            if other is not theirs and other.dimension == mine.dimension and _overlap(mine, other):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1 << 14)

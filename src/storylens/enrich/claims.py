@@ -243,6 +243,8 @@ def _number_claim(ent: SpacySpan, sentence: Span) -> Claim | None:
         ]
     ):
         kind, unit = "percent", "%" if ent.label_ == "PERCENT" else "percentage point"
+    elif head is None and (casualty := _casualty(ent)) is not None:
+        kind, unit, referent = "count_of_people", "people", casualty
     else:
         unit = head.lemma_.lower() if head is not None else None
         kind = (
@@ -263,6 +265,24 @@ def _number_claim(ent: SpacySpan, sentence: Span) -> Claim | None:
         span=Span(start, ent.end_char),
         sentence=sentence,
     )
+
+
+CASUALTY_WORDS = frozenset({"dead", "injured", "wounded", "hurt", "missing", "killed"})
+CASUALTY_VERBS = frozenset({"kill", "injure", "wound"})
+
+
+def _casualty(ent: SpacySpan) -> str | None:
+    """What a bare number counts when it counts people by what befell them: the word after it
+    ("leaving at least 10 dead", "76 killed and 440 hurt"), or the verb it is the object of
+    ("quake kills more than 500"): "dead", "hurt", "kill"."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in CASUALTY_WORDS:
+        return nxt.lower_
+    root = ent.root
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in CASUALTY_VERBS:
+        return root.head.lemma_.lower()
+    return None
 
 
 def _qualifier_before(ent: SpacySpan) -> str | None:

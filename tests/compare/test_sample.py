@@ -19,6 +19,7 @@ PLANTED = {
     ("Bridge", "conflict:name", "Ilsa / Ilse"),
     ("Bridge", "conflict:speaker", "Mayor Ilsa Marchetti / Transport Minister Dario Fenn"),
     ("rate", "conflict:number", "6.1% / 6.4%"),
+    ("rate", "conflict:number", "unanimously / 5-2"),
     ("Reyk", "conflict:attribution", "Channel 9 / Radio Veloria"),
     ("Reyk", "conflict:referent", "2 billion / 2 billion"),
     ("Reyk", "conflict:speaker", "Finance Minister Aida Kors / Reyk"),
@@ -52,5 +53,3 @@ def test_planted_contradictions(store: SQLiteStore) -> None:
         )
         found |= {(word, r.relation, _sides(r.note)) for r in brief.differ}
     assert found == {(w, r, _sides(n)) for w, r, n in PLANTED}
-    # the unanimous vote against "5-2" is planted too but not found: a vote count is no
-    # number claim yet (docs/compare.md)

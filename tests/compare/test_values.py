@@ -473,3 +473,41 @@ def test_no_refinement_when_the_other_sentence_has_the_figure() -> None:
         reports.append(report(f"r{i}", text, claims=found, published="2023-02-20"))
     rels = {r.relation for r in compare_reports(reports, idf_of(reports)) if r.kind == "number"}
     assert rels == {AGREE}
+
+
+def test_results_of_one_match_agree_or_conflict_and_of_two_matches_neither() -> None:
+    final = "Spain beat England 1-0 in the final in Sydney on Sunday."
+    assert kinds(relations(final, "Spain beat England 2-0 in the final in Sydney on Sunday.")) >= {
+        "conflict:number"
+    }
+    # one match from either side: the loser of one is the winner of the other's loss
+    assert AGREE in kinds(
+        relations(
+            "England beat Australia 3-1 to reach the final in Sydney.",
+            "Australia suffered a 3-1 semi-final loss to England in Sydney.",
+        )
+    )
+    # the third-place match in a report of the final; an earlier round of the same side
+    assert not any(
+        r.is_conflict
+        for r in relations(final, "In the third-place match, Sweden defeated host Australia 2-0.")
+    )
+    assert kinds(
+        relations(
+            "Spain reached the final with a 2-1 win over Sweden on Tuesday.",
+            "Spain met Sweden after a hard-fought 2-1 victory over the Netherlands on Friday.",
+        ),
+        "number",
+    ) <= {"unique"}
+    # a running score in a live blog is no result
+    assert not any(
+        r.is_conflict for r in relations("1-1 min. 62: Sam Kerr scores for Australia.", final)
+    )
+
+
+def test_a_unanimous_vote_and_a_split_one() -> None:
+    unanimous = "The bank's monetary committee voted unanimously on Tuesday to raise the rate."
+    split = "The bank's monetary committee voted 5-2 for the increase on Tuesday."
+    assert "conflict:number" in kinds(relations(unanimous, split))
+    assert AGREE in kinds(relations(split, "The monetary committee voted 5-2 for the rise."))
+    assert AGREE in kinds(relations(unanimous, "The monetary committee voted 7-0 for the rise."))

@@ -16,6 +16,10 @@ Intervals: "17.9" is 17.85-17.95, "about 30" is 27-33, "at least 10" is 10 and u
 within 500, "3-4" is 3 to 4, a number in words ("two minutes") is loose, vague words ("a few",
 "dozens") are not compared at all.
 
+Results and votes ("beat England 1-0", "voted 5-2", "voted unanimously") are read from the
+sentence and compared as one match's or one body's when the sides or words around them say so
+(:func:`_tally_label`).
+
 Ages (the enrichment's ``age`` claims: "Pervez Musharraf, 79", "He was 79.") are a dimension
 per person, ``age:<name>``, the name being the one full name of the event's people that the
 claim's name is part of ("James" -> "LeBron James"; a name that is part of two full names is
@@ -130,6 +134,14 @@ _TIME = re.compile(
     r"(?:\s*\(?(?P<zone>GMT|UTC|[ECMP][SD]?T|IST|BST|CET|CEST|MSK|local time|Moscow time))?",
     re.IGNORECASE,
 )
+_RESULT = re.compile(r"(?<![\d.,:/\w-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,:%/\w-])")
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.IGNORECASE)
+RESULT_WORDS = frozenset(
+    """beat beats beating won win wins winning victory victories defeat defeated defeats lost
+    lose loses loss losses drew draw draws triumph thrashed edged""".split()
+)
+VOTE_WORDS = frozenset("voted vote votes verdict ruling".split())
+TALLY_DIMENSIONS = frozenset({"score", "vote"})
 _MONTH_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS = ("early hours", "morning", "afternoon", "evening", "night")
@@ -198,6 +210,7 @@ class Value:
     words_near: frozenset[str] = frozenset()  # 3 words before, 2 after, stop words kept
     written: str = ""  # the value as the text writes it
     markers: frozenset[str] = frozenset()  # 3 words before and 6 after, for "prior", "had"
+    sides: tuple[str | None, str | None] = (None, None)  # a result's winner and loser named
 
     @property
     def point(self) -> float:
@@ -536,7 +549,100 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
         span = Span(m.start(), m.end())
         dim = f"ordinal:{stem(m.group(2))}"
         point(span, dim, int(m.group(1)), near=True, anchors=view.anchors(span))
+    out.extend(_tally_values(report, ri, ref, view))
     return out
+
+
+def _tally_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -> list[Value]:
+    """Results and votes: "beat England 1-0", "a 133-130 loss", "voted 5-2", "voted
+    unanimously". The pair is kept as (more, fewer), so "won 2-1" and "lost 1-2" are one
+    result; a unanimous vote is (any, 0). A pair with no word of a result or a vote next to it
+    ("1-1 min. 62") is a running score, a range or a date, and is not read."""
+    text = report.text
+    out = []
+    for m in _RESULT.finditer(text, view.start, view.end):
+        kind = _tally_kind(text, view, m.start(), m.end())
+        if kind is None:
+            continue
+        more, fewer = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
+        out.append(_tally(ri, ref, view, Span(m.start(), m.end()), kind, more, fewer))
+    for m in _UNANIMOUS.finditer(text, view.start, view.end):
+        if _tally_kind(text, view, m.start(), m.end()) == "vote":
+            out.append(_tally(ri, ref, view, Span(m.start(), m.end()), "vote", -1, 0))
+    return out
+
+
+def _tally(
+    ri: int, ref: SentenceRef, view: _Sentence, span: Span, kind: str, more: int, fewer: int
+) -> Value:
+    before, after = view.around(span)
+    context = frozenset(before + after) - RESULT_WORDS - VOTE_WORDS - TIME_WORDS
+    # the pair as one number (more, fewer); a unanimous vote has no count of its majority
+    return Value(ri, ref, span, kind, float(more), float(fewer), context,
+                 _names_near(view, span), specific=True,
+                 written=view.text[span.start : span.end],
+                 sides=_sides_of(view, span) if kind == "score" else (None, None))  # fmt: skip
+
+
+def _clause_words(view: _Sentence, span: Span, before: int, after: int) -> list[str]:
+    """Up to ``before`` words before ``span`` and ``after`` after it, within its clause."""
+    text = view.text
+    left = re.split(r"[;:()\n]|\.\s", text[max(view.start, span.start - 80) : span.start])[-1]
+    right = re.split(r"[;:()\n]|\.\s", text[span.end : min(view.end, span.end + 50)])[0]
+    words = re.findall(r"[^\W\d_][\w'’-]*", left)[-before:] if before else []
+    return words + re.findall(r"[^\W\d_][\w'’-]*", right)[:after]
+
+
+def _tally_kind(text: str, view: _Sentence, start: int, end: int) -> str | None:
+    """ "score" or "vote" when a word of a result or a vote stands within a few words of the
+    pair in its clause, else None."""
+    words = {fold(w) for w in _clause_words(view, Span(start, end), 6, 3)}
+    if VOTE_WORDS & words:
+        return "vote"
+    if RESULT_WORDS & words:
+        return "score"
+    return None
+
+
+WIN_WORDS = frozenset(
+    "beat beats beating won win wins winning victory victories triumph thrashed edged defeated "
+    "defeats".split()
+)
+LOSS_WORDS = frozenset("lost lose loses loss losses defeat".split())  # "a 133-130 defeat by"
+_LOSER_AFTER = frozenset("over against beat beats beating defeated defeats thrashed edged".split())
+_WINNER_AFTER = frozenset("to by against".split())
+
+
+def _sides_of(view: _Sentence, span: Span) -> tuple[str | None, str | None]:
+    """(winner, loser) as a result's clause names them after its words: "a 2-1 win over
+    Sweden", "Spain beat England 1-0" (loser Sweden, England); "a 3-1 loss to England", "a
+    133-130 defeat by the Oklahoma City Thunder" (winner England, Oklahoma). The first
+    capitalised word within three words after "over"/"beat" or "to"/"by", from the result's
+    word on."""
+    words = _clause_words(view, span, 8, 5)
+    folded = [fold(w) for w in words]
+    win = any(w in WIN_WORDS for w in folded)
+    loss = any(w in LOSS_WORDS for w in folded)
+    if win == loss:
+        return None, None  # no result word, or both ("lost ... before winning"): unclear
+    after = _LOSER_AFTER if win else _WINNER_AFTER
+    said = min(i for i, w in enumerate(folded) if w in (WIN_WORDS if win else LOSS_WORDS))
+    for i, w in enumerate(folded):
+        if i < said or w not in after:
+            continue  # "against Sweden after a 2-1 victory over the Netherlands"
+        name = next((n for n in words[i + 1 : i + 4] if n[:1].isupper()), None)
+        if name is not None:
+            return (None, fold(name)) if win else (fold(name), None)
+    return None, None
+
+
+def _names_near(view: _Sentence, span: Span) -> frozenset[str]:
+    """The capitalised words of a result's clause around it: who played ("Spain beat England
+    1-0", "a 2-1 win over Sweden")."""
+    return frozenset(
+        fold(w) for w in _clause_words(view, span, 8, 5)
+        if w[:1].isupper() and fold(w) not in STOP_WORDS
+    )  # fmt: skip
 
 
 def _mark_composites(values: list[Value], text: str) -> list[Value]:
@@ -659,6 +765,8 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
     ra, rb = event.reports[a.report], event.reports[b.report]
     if a.dimension.startswith("age:"):
         return _age_label(a, b, ra, rb)
+    if a.dimension in TALLY_DIMENSIONS:
+        return _tally_label(a, b, event)
     sim = event.index.similarity(a.sentence, b.sentence)
     shared = a.context & b.context
     if a.dimension == "time" and a.zone and b.zone and a.zone != b.zone:
@@ -695,6 +803,30 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
     if a.dimension in TALLIES and not (ra.day and rb.day):
         return None  # an undated toll may be an earlier or later count of the day
     return CONFLICT_PREFIX + "number"
+
+
+def _tally_label(a: Value, b: Value, event: _Event) -> str | None:
+    """Two results or two votes (see :func:`_tally_values`). Two results are of one match when
+    both name the same winner or loser, or the same two sides around them, and of two matches
+    when they name different winners or losers ("Sweden defeated Australia 2-0" in a report of
+    the final is the third-place match); a vote is one body's when the words around both share
+    one ("committee")."""
+    sim = event.index.similarity(a.sentence, b.sentence)
+    if a.dimension == "score":
+        pairs = list(zip(a.sides, b.sides, strict=True))
+        if any(x and y and x != y for x, y in pairs):
+            return None  # "a 2-1 win over Sweden" / "a 2-1 victory over the Netherlands"
+        one_match = any(x and x == y for x, y in pairs)
+        same = (one_match or len(a.anchors & b.anchors) >= 2) and sim >= CONFLICT_SIMILARITY
+        alike = same or (bool(a.anchors & b.anchors) and sim >= 0.3)
+    else:
+        same = bool(a.context & b.context) and sim >= CONFLICT_SIMILARITY
+        alike = same
+    unanimous = a.low < 0 or b.low < 0
+    agree = a.high == b.high and (unanimous or a.low == b.low)
+    if agree:
+        return AGREE if alike else None
+    return CONFLICT_PREFIX + "number" if same else None
 
 
 BIRTHDAY_DAYS = 7  # reports further apart may give ages a birthday apart

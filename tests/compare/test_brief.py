@@ -242,3 +242,23 @@ def test_only_in_leaves_out_agreed_sentences_and_fragments() -> None:
     )
     lines = _only_in_lines([alone, fragment, kept], [agreed])
     assert [line.label for line in lines] == ["Only in d.example (six)"]
+
+
+def test_a_figure_in_small_words_comes_after_the_other_only_in_lines() -> None:
+    small = "The fire remains active and the two main tracks are still blocked."
+    figure = "James has made 2,237 shots from beyond the arc in his career."
+    reports = [report("a", small, outlet="a.example"), report("b", figure, outlet="b.example")]
+    index = SentenceIndex(reports, idf_of(reports))
+
+    def unique(text: str, article: str, words: str, confidence: float) -> Relation:
+        at = text.index(words)
+        side = Side(article, f"{article}.example", 0, len(text), text, Span(at, at + len(words)))
+        return Relation(UNIQUE, "number", confidence, (side,), 1, f"{article}.example")
+
+    relations = (unique(small, "a", "two", 0.9), unique(figure, "b", "2,237", 0.6))
+    event = Event(3, "Fire", "2026-03-09", "2026-03-09", ("a", "b"), ("a", "b"), 2, (), None)
+    brief = build_brief(event, Comparison(3, tuple(reports), relations, index, {}))
+    assert [line.label for line in brief.only_in] == [
+        "Only in b.example (2,237)",
+        "Only in a.example (two)",
+    ]

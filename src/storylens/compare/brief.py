@@ -147,7 +147,7 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
     )
     uniques = sorted(
         (r for r in relations if r.relation == UNIQUE),
-        key=lambda r: (r.kind != "number", -r.confidence),
+        key=lambda r: (r.kind != "number" or _small_word_figure(r), -r.confidence),
     )
     return Brief(
         event=event,
@@ -233,6 +233,17 @@ def _label(label: str, words: Sequence[str] | None) -> str:
     line agreed on its score only, or only in one source for one of its figures, must not
     read as if every word of it were."""
     return f"{label} ({', '.join(words)})" if words else label
+
+
+SMALL_WORDS = frozenset({"one", "two", "three", "a", "an", "single", "half"})
+
+
+def _small_word_figure(relation: Relation) -> bool:
+    """A figure written as "one", "two" or "three" ("the two main tracks", "her three
+    children"): a detail of the telling more often than a fact only one source has, so such a
+    line comes after the other "only in" lines, not before them."""
+    words = _compared_words(relation)
+    return words is not None and words.casefold() in SMALL_WORDS
 
 
 def _only_in_lines(uniques: Sequence[Relation], agreed: Sequence[Relation]) -> list[BriefLine]:

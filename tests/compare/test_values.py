@@ -511,3 +511,39 @@ def test_a_unanimous_vote_and_a_split_one() -> None:
     assert "conflict:number" in kinds(relations(unanimous, split))
     assert AGREE in kinds(relations(split, "The monetary committee voted 5-2 for the rise."))
     assert AGREE in kinds(relations(unanimous, "The monetary committee voted 7-0 for the rise."))
+
+
+def test_a_qualified_time_of_day_is_a_span_of_minutes() -> None:
+    # "just after 4:30 p.m." holds 4:35; "about 9 pm" holds 9:10
+    assert AGREE in kinds(
+        relations(
+            "The controlled release began just after 4:30 p.m. ET on Monday.",
+            "The controlled release began at 4:35 p.m. on Monday, officials said.",
+        )
+    )
+    assert "conflict:number" not in kinds(
+        relations(
+            "The train derailed at about 9 pm on Friday near the state line.",
+            "The train derailed at 9:10 pm on Friday near the state line.",
+        )
+    )
+    # a bound holds a time without saying it: no agreement, and no conflict either
+    rels = kinds(
+        relations(
+            "The fire at the plant started after 9 pm, the chief said.",
+            "The fire at the plant started at 11:30 pm, the chief said.",
+        ),
+        "time",
+    )
+    assert rels == {REFINES}
+    # unqualified, two times of one start still conflict; a bound beside one of them ("after
+    # 5 pm checks") is no other value the other time would match
+    for first in (
+        "The lander started its descent at 5.45 pm and landed by 6.04 pm.",
+        "The lander started its descent at 5.45 pm after 5 pm checks and landed by 6.04 pm.",
+    ):
+        assert "conflict:number" in kinds(
+            relations(
+                first, "The lander started the descent at 5:20 pm IST and touched down at 6:04."
+            )
+        )

@@ -508,6 +508,8 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
         minute = hour * 60 + int(m.group("m") or 0)
         zone = (m.group("zone") or "").upper() or None
         point(Span(m.start(), m.end()), "time", minute, zone=zone, ambiguous=ambiguous)
+        if not ambiguous:
+            out[-1] = _time_span(out[-1], text, minute)
     for m in _MILITARY.finditer(text, view.start, view.end):
         minute = int(m.group("h")) * 60 + int(m.group("m"))
         point(Span(m.start(), m.end()), "time", minute, zone=m.group("zone").upper())
@@ -643,6 +645,32 @@ def _names_near(view: _Sentence, span: Span) -> frozenset[str]:
         fold(w) for w in _clause_words(view, span, 8, 5)
         if w[:1].isupper() and fold(w) not in STOP_WORDS
     )  # fmt: skip
+
+
+_TIME_QUALIFIER = re.compile(
+    r"\b(just after|shortly after|soon after|just before|shortly before|about|around|"
+    r"approximately|roughly|some|nearly|almost|after|before)\s+(?:at\s+)?$",
+    re.IGNORECASE,
+)
+TIME_SLACK = 15  # minutes: "just after 4:30 p.m." is 4:30 to 4:45, "about 9 pm" 8:45 to 9:15
+OPEN_HOURS = 6 * 60  # "after 9 pm": within the next six hours
+
+
+def _time_span(value: Value, text: str, minute: int) -> Value:
+    """The minutes a time of day allows, from the words before it: "about 9 pm", "just after
+    4:30 p.m.", "shortly before 9", "after 9 pm"; an unqualified time is its minute. "by 6.04
+    pm" and "until 6 pm" stay points: the end of what was done, not a bound on when."""
+    m = _TIME_QUALIFIER.search(text[max(0, value.span.start - 20) : value.span.start])
+    if m is None:
+        return value
+    q = m.group(1).lower()
+    low, high = {
+        "just after": (0, TIME_SLACK), "shortly after": (0, TIME_SLACK),
+        "soon after": (0, TIME_SLACK), "just before": (-TIME_SLACK, 0),
+        "shortly before": (-TIME_SLACK, 0), "nearly": (-TIME_SLACK, 0),
+        "almost": (-TIME_SLACK, 0), "after": (0, OPEN_HOURS), "before": (-OPEN_HOURS, 0),
+    }.get(q, (-TIME_SLACK, TIME_SLACK))  # fmt: skip
+    return replace(value, low=minute + low - 0.4, high=minute + high + 0.4)
 
 
 def _mark_composites(values: list[Value], text: str) -> list[Value]:
@@ -789,6 +817,9 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
             and (_referents_differ(a, b, ra, rb, sim) or _money_for_other_things(a, b, ra, rb, sim))
         ):
             return CONFLICT_PREFIX + "referent"
+        if _open(a) or _open(b):
+            # "after 9 pm" holds "11:30 pm" without saying it
+            return REFINES if shared and sim >= CONFLICT_SIMILARITY else None
         if (a.low, a.high) == (b.low, b.high) or _both_exact(a, b):
             return AGREE
         if _faces_another(a, b, event):
@@ -1000,9 +1031,19 @@ def _faces_another(a: Value, b: Value, event: _Event) -> bool:
     two then face that one, not each other."""
     for mine, theirs in ((a, b), (b, a)):
         for other in event.by_sentence[theirs.sentence]:
-            if other is not theirs and other.dimension == mine.dimension and _overlap(mine, other):
+            if (
+                other is not theirs
+                and other.dimension == mine.dimension
+                and not _open(other)
+                and _overlap(mine, other)
+            ):
                 return True
     return False
+
+
+def _open(value: Value) -> bool:
+    """A time said only as a bound ("after 9 pm"): it holds many times, and says none."""
+    return value.dimension == "time" and value.high - value.low > 2 * TIME_SLACK + 1
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1028,7 +1069,10 @@ def _years(text: str) -> frozenset[str]:
 
 def _knows(report: Report, ri: int, value: Value, by_report: dict[int, list[Value]]) -> bool:
     """Whether the report writes ``value`` (same dimension, same value) anywhere."""
-    return any(v.dimension == value.dimension and _overlap(v, value) for v in by_report.get(ri, []))
+    return any(
+        v.dimension == value.dimension and not _open(v) and _overlap(v, value)
+        for v in by_report.get(ri, [])
+    )
 
 
 def _named_differently(x: str | None, y: str | None) -> bool:

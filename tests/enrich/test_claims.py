@@ -105,6 +105,14 @@ def test_number_with_qualifier_referent_and_ratio() -> None:
         # a partitive counts the noun after "of"
         ("Trump is charged with 13 of the 41 counts in the indictment.", 13, "count", "counts"),
         ("Around 3,200 of the residents left.", 3200, "resident", "residents"),
+        # "of which", "of whom": the noun the relative clause hangs on
+        (
+            "It derailed 50 train carriages, 10 of which were carrying hazardous materials.",
+            10,
+            "carriage",
+            "train carriages",
+        ),
+        ("The boat carried 120 migrants, 20 of whom were children.", 20, "migrant", "migrants"),
         # unchanged: a plain count
         ("Officials counted 41 counts.", 41, "count", "counts"),
     ],

@@ -297,7 +297,7 @@ def _qualifier_before(ent: SpacySpan) -> str | None:
 def _counted_noun(ent: SpacySpan) -> Token | None:
     """The noun a number counts: "10 anti-tank systems" -> systems; the unit of a measure
     written as a modifier: "a 1-mile evacuation zone" -> mile; the noun of a partitive: "13 of
-    the 41 counts" -> counts."""
+    the 41 counts" -> counts, "120 migrants, 20 of whom" -> migrants."""
     root = ent.root
     if _is_measure_modifier(ent):
         return root
@@ -309,6 +309,16 @@ def _counted_noun(ent: SpacySpan) -> Token | None:
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.pos_ == "NOUN":
             return obj
+        # "50 train carriages, 10 of which were carrying ...": what "which" stands for, the
+        # noun the relative clause hangs on
+        clause = root.head
+        if (
+            obj is not None
+            and obj.lower_ in ("which", "whom")
+            and clause.dep_ == "relcl"
+            and clause.head.pos_ == "NOUN"
+        ):
+            return clause.head
     if (
         root.pos_ == "NOUN"
         and root.i >= ent.end - 1

@@ -85,3 +85,12 @@ def test_the_n_year_old_is_the_person_last_named(tmp_path: Path, store: SQLiteSt
         store,
     )
     assert got == [("LeBron James", 38, False)]
+
+
+def test_the_star_comma_age_is_the_person_last_named(tmp_path: Path, store: SQLiteStore) -> None:
+    got = ages_in(
+        "Taylor Swift made history at the ceremony. The pop superstar, 33, won her 12th award.",
+        tmp_path,
+        store,
+    )
+    assert got == [("Taylor Swift", 33, False)]

@@ -8,7 +8,7 @@ News writes a person's age in a few fixed ways, and always as the age at the tim
   Salma Paralluelo";
 - with a death: "Musharraf Dies At 79", "died at the age of 79", "Musharraf, aged 79";
 - in place of the name: "He was 79." (a sentence of its own, after a death), "The 38-year-old
-  needed 36 points".
+  needed 36 points", "The pop superstar, 41, made history".
 
 A claim's ``subject`` is the canonical name of the person (so that two articles' claims about
 one person meet); ``referent`` is the name as this sentence writes it, and is None when the
@@ -101,7 +101,10 @@ def ages_from_doc(
             person = person_at(head)
             if person is None and head.dep_ == "appos":  # "the star, 38, ..." of a name
                 person = person_at(head.head)
-            add(number, person, True)
+            if person is not None:
+                add(number, person, True)
+            elif _stands_for_a_person(head):  # "The pop superstar, 41, made history"
+                add(number, last_named(head), False)
         elif _at_death(token):
             verb = _death_verb(token)
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
@@ -138,7 +141,8 @@ def _named_by(old: Token) -> Token | None:
 
 def _stands_for_a_person(old: Token) -> bool:
     """ "The 38-year-old, who needed ..." as a clause's subject: the noun phrase is the age
-    itself, or a common noun it describes ("The 23-year-old Real Madrid defender")."""
+    itself, or a common noun it describes ("The 23-year-old Real Madrid defender", "The pop
+    superstar, 41,")."""
     head = old if old.dep_ != "amod" else old.head
     determiner = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     return determiner and head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "ADJ")

@@ -3,6 +3,7 @@ reason two different values are not called a conflict)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import pytest
@@ -404,6 +405,11 @@ def test_two_named_ages_of_one_person_conflict_and_a_guessed_one_does_not() -> N
     assert age_relations(a, b) == {"conflict:number"}
     guessed = aged("r2", "The 39-year-old needed 36 points.", "39", "LeBron James", named=False)
     assert age_relations(a, guessed) == set()
+    described = aged("r5", "LeBron James, a 39-year-old star, scored.", "39", "LeBron James")
+    described = dataclasses.replace(
+        described, claims=(dataclasses.replace(described.claims[0], qualifier="described"),)
+    )
+    assert age_relations(a, described) == set()
     # weeks apart, a year's difference may be a birthday
     later = aged("r3", "LeBron James, 39, scored 40 points.", "39", "LeBron James",
                  published="2023-03-20")  # fmt: skip

@@ -71,6 +71,8 @@ def test_ages_and_whose_they_are(
         "In 2009 the then 45-year-old Ellen Marsh led the inquiry.",
         "Parents asked what they could share with my 9-year-old, said Dana Cole.",
         "Mara Quist, 250, is a code name the agency used.",
+        # an age in a sentence that names an earlier year is the age then
+        "An officer in Ferguson fatally shot 18-year-old Michael Brown in 2014.",
     ],
 )
 def test_no_age(text: str, tmp_path: Path, store: SQLiteStore) -> None:
@@ -94,3 +96,22 @@ def test_the_star_comma_age_is_the_person_last_named(tmp_path: Path, store: SQLi
         store,
     )
     assert got == [("Taylor Swift", 33, False)]
+
+
+def test_an_n_year_old_is_said_as_a_description(tmp_path: Path, store: SQLiteStore) -> None:
+    """ "a 22-year-old White House intern" may describe the person long ago: the claim says
+    so, and the comparison lets it agree but not contradict."""
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "title": "Ages",
+                "text": "Bill Clinton had a relationship with Monica Lewinsky, a 22-year-old "
+                "White House intern. Hillary Clinton, 68, spoke on Monday.",
+            }
+        )
+    )
+    ingest([str(tmp_path / "a.jsonl")], store, reader_process=False)
+    Enricher(store).run()
+    got = {(c.subject, int(c.value), c.qualifier) for c in store.claims("a") if c.kind == "age"}
+    assert got == {("Monica Lewinsky", 22, "described"), ("Hillary Clinton", 68, None)}

@@ -96,6 +96,21 @@ def test_same_surname_different_people_stay_apart(tmp_path: Path, store: SQLiteS
     assert not ids & {john, jane}
 
 
+def test_two_people_of_one_surname_in_one_new_article_stay_apart(
+    tmp_path: Path, store: SQLiteStore
+) -> None:
+    """Neither seen before: the first one's first name counts before its mentions are saved."""
+    enrich_texts(
+        tmp_path,
+        store,
+        "Bill Clinton spoke in Little Rock on Monday. Hillary Clinton, his wife, spoke in "
+        "New York on Tuesday.",
+    )
+    people = names(store, "PERSON")
+    assert "Bill Clinton" in people and "Hillary Clinton" in people
+    assert "Hillary Clinton" not in people["Bill Clinton"]
+
+
 def test_spelling_variants_and_titles_merge(tmp_path: Path, store: SQLiteStore) -> None:
     enrich_texts(
         tmp_path,

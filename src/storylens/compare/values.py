@@ -24,8 +24,9 @@ Ages (the enrichment's ``age`` claims: "Pervez Musharraf, 79", "He was 79.") are
 per person, ``age:<name>``, the name being the one full name of the event's people that the
 claim's name is part of ("James" -> "LeBron James"; a name that is part of two full names is
 nobody's). The same age agrees whatever the sentences; two ages conflict only when both
-sentences name the person (not "He was 79.") and the reports are not days apart across which
-a birthday may have fallen.
+sentences name the person (not "He was 79.") as they are now (not "a 22-year-old intern",
+which may tell of long ago) and the reports are not days apart across which a birthday may
+have fallen.
 
 A conflict is only claimed when the two values demonstrably speak of the same thing: a shared
 word next to each (besides the unit), similar sentences, the same verb or counted noun, no place
@@ -867,14 +868,18 @@ def _age_label(a: Value, b: Value, ra: Report, rb: Report) -> str | None:
     """One person's age in two reports (see the module doc)."""
     if a.low == b.low:
         return AGREE
-    named = a.claim is not None and a.claim.referent and b.claim is not None and b.claim.referent
-    if not named:
-        return None  # "He was 79.": the person is the one last named, a guess
+    if not (_said_now_of_a_name(a) and _said_now_of_a_name(b)):
+        return None  # "He was 79.": the person last named, a guess; "a 22-year-old intern"
     if ra.day and rb.day:
         apart = abs((date.fromisoformat(ra.day) - date.fromisoformat(rb.day)).days)
         if apart > BIRTHDAY_DAYS and abs(a.low - b.low) <= 1:
             return None
     return CONFLICT_PREFIX + "number"
+
+
+def _said_now_of_a_name(value: Value) -> bool:
+    """An age the sentence gives a name as the person's now: "Musharraf, 79,", "died at 79"."""
+    return value.claim is not None and bool(value.claim.referent) and not value.claim.qualifier
 
 
 def _exact_and_different(a: Value, b: Value) -> bool:

@@ -24,7 +24,7 @@ from storylens.enrich.entities import mentions_from_doc
 from storylens.enrich.grouping import group_mentions
 from storylens.enrich.nlp import MAX_CHARS, load_nlp
 from storylens.enrich.quotes import quotes_from_doc
-from storylens.enrich.resolve import resolve
+from storylens.enrich.resolve import ArticleEntities, resolve
 from storylens.enrich.roles import tie_roles
 from storylens.enrich.speakers import speaker_of, subject_starts
 from storylens.enrich.terms import sentences_from_doc, terms_from_doc
@@ -35,7 +35,7 @@ __all__ = ["VERSION", "EnrichReport", "Enricher"]
 
 log = logging.getLogger(__name__)
 
-VERSION = 16  # raise when annotations change meaning: every article is then enriched again
+VERSION = 17  # raise when annotations change meaning: every article is then enriched again
 BATCH = 32  # articles per transaction
 PARALLEL_MIN = 64  # fewer articles are done before a second process would have started
 
@@ -141,7 +141,12 @@ class Enricher:
                             doc, _day(stored.article.published), quotes, self._names(quotes)
                         )
                         + ages_from_doc(
-                            doc, mentions, self._entity_names(mentions), subjects, reported
+                            doc,
+                            mentions,
+                            self._entity_names(mentions),
+                            subjects,
+                            reported,
+                            _day(stored.article.published),
                         )
                         if doc is not None
                         else []
@@ -174,8 +179,10 @@ class Enricher:
         out: list[Mention] = []
         groups = group_mentions(article.text, raw)
         tie_roles(article.text, groups)
+        entities = ArticleEntities(self.store)
         for group in groups:
-            entity_id = resolve(group, self.store)
+            entity_id = resolve(group, entities)
+            entities.resolved(entity_id, group)
             out.extend(
                 Mention(m.start, m.end, m.label if m.label != "HANDLE" else group.label, entity_id)
                 for m in group.mentions

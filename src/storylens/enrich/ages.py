@@ -13,8 +13,11 @@ News writes a person's age in a few fixed ways, and always as the age at the tim
 A claim's ``subject`` is the canonical name of the person (so that two articles' claims about
 one person meet); ``referent`` is the name as this sentence writes it, and is None when the
 sentence names no one ("He was 79.", "The 38-year-old ...") and the person is the one the
-article last named, as for a quote's pronoun speaker (:mod:`.speakers`). Such ages may agree
-with another report's but are never grounds for a contradiction (compare reads ``referent``).
+article last named, as for a quote's pronoun speaker (:mod:`.speakers`). ``qualifier`` is
+"described" for an "N-year-old" ("a 22-year-old White House intern"), which describes the
+person in whatever the sentence tells, perhaps long ago. Only an age after a name between
+commas or at a death, in a sentence naming no earlier year, is grounds for a contradiction;
+the others may agree with another report's (compare reads ``referent`` and ``qualifier``).
 
 Not ages: "at the age of 18" of anything but a death (the age at some earlier time), "the
 then-45-year-old", "a 39-year-old record", "my 9-year-old" (no person named or last named as a
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -33,6 +37,9 @@ from storylens.enrich.speakers import antecedent, as_people
 from storylens.model import Claim, Mention, Span
 
 MAX_AGE = 120
+# an age said as "a 22-year-old White House intern" describes the person in what the sentence
+# tells, which may be long past ("a relationship with Ms. Lewinsky, a 22-year-old intern")
+DESCRIBED = "described"
 _YEAR_OLD = re.compile(r"(?<![\w-])(\d{1,3})-year-old\b", re.IGNORECASE)
 _THEN = re.compile(r"\bthen-?\s*$", re.IGNORECASE)
 _DEATH_LEMMAS = frozenset({"die", "pass"})
@@ -47,6 +54,7 @@ def ages_from_doc(
     names: Mapping[int, str],
     subjects: Collection[int] = (),
     reported: Sequence[Span] = (),
+    article_date: date | None = None,
 ) -> list[Claim]:
     """Age claims of ``doc`` (offsets into its text). ``names``: canonical entity id -> name;
     ``subjects`` and ``reported`` as for :func:`.speakers.speaker_of`."""
@@ -54,14 +62,14 @@ def ages_from_doc(
     people = [m for m in as_people(text, mentions) if m.canonical in names]
     out: dict[int, Claim] = {}
 
-    def add(number: Span, person: Mention | None, named: bool) -> None:
+    def add(number: Span, person: Mention | None, named: bool, described: bool = False) -> None:
         if person is None or person.canonical is None or number.start in out:
             return
         value = int(text[number.start : number.end])
         if not 0 < value <= MAX_AGE:
             return
         sent = doc.char_span(number.start, number.end, alignment_mode="expand")
-        if sent is None:
+        if sent is None or _tells_the_past(sent.sent.text, article_date):
             return
         out[number.start] = Claim(
             kind="age",
@@ -69,6 +77,7 @@ def ages_from_doc(
             span=number,
             sentence=Span(sent.sent.start_char, sent.sent.end_char),
             unit="year",
+            qualifier=DESCRIBED if described else None,
             subject=names[person.canonical],
             referent=text[person.start : person.end] if named else None,
         )
@@ -89,9 +98,9 @@ def ages_from_doc(
         token = old.root
         named = _named_by(token) if token.dep_ == "amod" else None
         if named is not None:
-            add(Span(m.start(1), m.end(1)), person_at(named), True)
+            add(Span(m.start(1), m.end(1)), person_at(named), True, described=True)
         elif _stands_for_a_person(token):
-            add(Span(m.start(1), m.end(1)), last_named(token), False)
+            add(Span(m.start(1), m.end(1)), last_named(token), False, described=True)
     for token in doc:
         if not token.text.isdigit():
             continue
@@ -118,6 +127,17 @@ def ages_from_doc(
             start = sent.start_char + pm.start(1)
             add(Span(start, sent.start_char + pm.end(1)), last_named(sent[0]), False)
     return sorted(out.values(), key=lambda c: c.span.start)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _tells_the_past(sentence: str, article_date: date | None) -> bool:
+    """A sentence naming a year before the article's (any year, when it has no date) tells of
+    the past, and an age in it is the age then: "fatally shooting 18-year-old Michael Brown in
+    2014"."""
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return any(article_date is None or y < article_date.year for y in years)
 
 
 def _named_by(old: Token) -> Token | None:

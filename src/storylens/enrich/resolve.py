@@ -31,6 +31,38 @@ class EntityStore(Protocol):
     def add_entity_keys(self, entity_id: int, keys: Sequence[str]) -> None: ...
 
 
+class ArticleEntities:
+    """The store as resolution sees it while one article's groups are resolved: the names
+    given to an entity by the article's earlier groups count as its aliases, though their
+    mentions are saved only once the whole article is resolved. Without this, "Bill Clinton"
+    and then "Hillary Clinton" in one new article became one person: the first's entity had
+    no first name on record yet, so the second took it for the same surname seen bare."""
+
+    def __init__(self, store: EntityStore) -> None:
+        self.store = store
+        self.added: dict[int, Counter[str]] = {}
+
+    def entity_candidates(self, keys: Sequence[str]) -> dict[int, str]:
+        return self.store.entity_candidates(keys)
+
+    def entity_aliases(self, entity_ids: Sequence[int]) -> dict[int, Counter[str]]:
+        out = self.store.entity_aliases(entity_ids)
+        for e in entity_ids:
+            if e in self.added:
+                out.setdefault(e, Counter()).update(self.added[e])
+        return out
+
+    def create_entity(self, label: str, keys: Sequence[str]) -> int:
+        return self.store.create_entity(label, keys)
+
+    def add_entity_keys(self, entity_id: int, keys: Sequence[str]) -> None:
+        self.store.add_entity_keys(entity_id, keys)
+
+    def resolved(self, entity_id: int, group: LocalEntity) -> None:
+        """Record that ``group`` became ``entity_id``."""
+        self.added.setdefault(entity_id, Counter()).update(group.names)
+
+
 def resolve(group: LocalEntity, store: EntityStore) -> int:
     """The store entity ``group`` belongs to (registering its keys on it)."""
     if group.is_person:

@@ -266,3 +266,16 @@ def test_a_role_two_people_hold_ties_no_one(tmp_path: Path, store: SQLiteStore) 
         "The minister said the harbour would reopen.",
     )
     assert not [m for m in store.mentions(article_id) if m.label == "ROLE"]
+
+
+def test_a_courtesy_title_is_no_role(tmp_path: Path, store: SQLiteStore) -> None:
+    """ "And Mr. Brolin's Mannix": "And Mr" was tied to Josh Brolin as a role, and every
+    other "And Mr." of the article became a mention of him."""
+    [article_id] = enrich_texts(
+        tmp_path,
+        store,
+        "Josh Brolin plays a studio fixer in the film.\n\n"
+        "And Mr. Brolin's Mannix is religious. The studio is his whole world.\n\n"
+        "And Mr. Brolin dances in one scene.",
+    )
+    assert not [m for m in store.mentions(article_id) if m.label == "ROLE"]

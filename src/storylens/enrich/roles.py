@@ -24,6 +24,8 @@ ROLE_WORDS = TITLES | frozenset(
     """spokesman spokeswoman spokesperson envoy chief head leader chairman chairwoman chair
     director minister secretary general adviser advisor attorney""".split()
 )
+# Titles of courtesy, which every man or woman of a story may carry: no role.
+HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev reverend".split())
 # Words that name what kind of organisation something is, when written beside its name.
 DESCRIPTORS = frozenset(
     "alliance bloc coalition organisation organization agency union federation league".split()
@@ -114,8 +116,8 @@ def _role_key(phrase: str, entity_words: set[str]) -> tuple[str, ...]:
     words = [w for w in words if w and w != "the"]
     while words and words[0] in entity_words:
         words = words[1:]
-    if not words or not any(w in ROLE_WORDS for w in words):
-        return ()
+    if not words or not any(w in ROLE_WORDS - HONORIFICS for w in words):
+        return ()  # "And Mr. Brolin's Mannix": a courtesy title is nobody's role
     if words[-1] not in ROLE_WORDS and "of" not in words:
         return ()  # "Secretary Blinken's plan": the role word must head the phrase
     if len(words) == 1 and words[0] not in ("secretary", "minister", "spokesman", "spokeswoman"):

@@ -564,13 +564,13 @@ def _tally_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) ->
     text = report.text
     out = []
     for m in _RESULT.finditer(text, view.start, view.end):
-        kind = _tally_kind(text, view, m.start(), m.end())
+        kind = _tally_kind(view, Span(m.start(), m.end()))
         if kind is None:
             continue
         more, fewer = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
         out.append(_tally(ri, ref, view, Span(m.start(), m.end()), kind, more, fewer))
     for m in _UNANIMOUS.finditer(text, view.start, view.end):
-        if _tally_kind(text, view, m.start(), m.end()) == "vote":
+        if _tally_kind(view, Span(m.start(), m.end())) == "vote":
             out.append(_tally(ri, ref, view, Span(m.start(), m.end()), "vote", -1, 0))
     return out
 
@@ -580,7 +580,8 @@ def _tally(
 ) -> Value:
     before, after = view.around(span)
     context = frozenset(before + after) - RESULT_WORDS - VOTE_WORDS - TIME_WORDS
-    # the pair as one number (more, fewer); a unanimous vote has no count of its majority
+    # no interval here: ``low`` holds the larger count and ``high`` the smaller, -1 for the
+    # majority of a unanimous vote, which no one counted; only _tally_label reads them
     return Value(ri, ref, span, kind, float(more), float(fewer), context,
                  _names_near(view, span), specific=True,
                  written=view.text[span.start : span.end],
@@ -596,10 +597,10 @@ def _clause_words(view: _Sentence, span: Span, before: int, after: int) -> list[
     return words + re.findall(r"[^\W\d_][\w'’-]*", right)[:after]
 
 
-def _tally_kind(text: str, view: _Sentence, start: int, end: int) -> str | None:
+def _tally_kind(view: _Sentence, span: Span) -> str | None:
     """ "score" or "vote" when a word of a result or a vote stands within a few words of the
     pair in its clause, else None."""
-    words = {fold(w) for w in _clause_words(view, Span(start, end), 6, 3)}
+    words = {fold(w) for w in _clause_words(view, span, 6, 3)}
     if VOTE_WORDS & words:
         return "vote"
     if RESULT_WORDS & words:

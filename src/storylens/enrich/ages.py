@@ -1,6 +1,6 @@
 """Ages: how old a person is said to be, as ``age`` claims.
 
-News writes a person's age in a few fixed ways, and always as the age at the time of writing:
+News writes a person's age in a few fixed ways, nearly always the age at the time of writing:
 
 - after the name, between commas: "Pervez Musharraf, 79, died in a Dubai hospital";
 - before it: "75-year-old Abdul-Jabbar", "73-year-old blues singer Bonnie Raitt", or on a noun
@@ -114,9 +114,8 @@ def ages_from_doc(
                 add(number, person, True)
             elif _stands_for_a_person(head):  # "The pop superstar, 41, made history"
                 add(number, last_named(head), False)
-        elif _at_death(token):
-            verb = _death_verb(token)
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+        elif token.dep_ == "pobj" and (verb := _death_verb(token)) is not None:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 add(number, person_at(subject), True)
         elif token.dep_ == "pobj" and token.head.lower_ == "aged":
@@ -159,11 +158,11 @@ def _named_by(old: Token) -> Token | None:
     return None
 
 
-def _stands_for_a_person(old: Token) -> bool:
+def _stands_for_a_person(token: Token) -> bool:
     """ "The 38-year-old, who needed ..." as a clause's subject: the noun phrase is the age
-    itself, or a common noun it describes ("The 23-year-old Real Madrid defender", "The pop
-    superstar, 41,")."""
-    head = old if old.dep_ != "amod" else old.head
+    itself ("old"), or a common noun the age describes ("The 23-year-old Real Madrid defender",
+    "The pop superstar, 41,")."""
+    head = token if token.dep_ != "amod" else token.head
     determiner = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     return determiner and head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "ADJ")
 
@@ -179,12 +178,8 @@ def _between_commas(token: Token) -> bool:
     )
 
 
-def _at_death(token: Token) -> bool:
-    """ "dies at 79", "died at the age of 79"."""
-    return token.dep_ == "pobj" and _death_verb(token) is not None
-
-
 def _death_verb(token: Token) -> Token | None:
+    """The verb of dying a number is the age at: "dies at 79", "died at the age of 79"."""
     head = token.head
     if head.lower_ == "of" and head.head.lower_ == "age":  # "at the age of 79"
         head = head.head.head

@@ -262,3 +262,20 @@ def test_a_figure_in_small_words_comes_after_the_other_only_in_lines() -> None:
         "Only in b.example (2,237)",
         "Only in a.example (two)",
     ]
+
+
+def test_only_in_leaves_out_what_is_no_sentence() -> None:
+    def unique(article: str, text: str) -> Relation:
+        side = Side(article, None, 0, len(text), text)
+        return Relation(UNIQUE, "quote", 0.9, (side,), 1, f"{article}.example")
+
+    lines = _only_in_lines(
+        [
+            unique("a", "Metro Montreal il y a 1 an 143 Views 0"),
+            unique("b", "Also read: Top 8 Financial Tips for Adults, Never Ignore these"),
+            unique("c", "Ten of the fifty derailed cars were carrying vinyl chloride.[1]"),
+            unique("d", '"At about 2:57 p.m. the connection with the probe was lost,"'),
+        ],
+        [],
+    )
+    assert [line.label for line in lines] == ["Only in c.example", "Only in d.example"]

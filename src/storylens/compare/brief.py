@@ -249,14 +249,29 @@ def _small_word_figure(relation: Relation) -> bool:
 def _only_in_lines(uniques: Sequence[Relation], agreed: Sequence[Relation]) -> list[BriefLine]:
     """Lines for what one source alone says, leaving out a sentence an agreement cites (its
     figure or quotation may be its own, but the line would read as if nobody else said any of
-    it) and fragments too short to read ("8", a table cell)."""
+    it), fragments too short to read ("8", a table cell) and what is no sentence: a headline
+    or page furniture without a full stop ("Metro Montreal il y a 1 an 143 Views 0", "45
+    minute: Half-time - score Spain 0, Sweden 0"), a photo caption."""
     cited = {(s.article_id, s.start) for r in agreed for s in r.sides}
     return [
         _relation_line(r, f"Only in {r.note}")
         for r in uniques
         if (r.sides[0].article_id, r.sides[0].start) not in cited
         and len(r.sides[0].text.split()) >= MIN_WORDS
+        and _a_sentence(r.sides[0].text)
     ]
+
+
+_FOOTNOTES = re.compile(r"(?:\[\d+\])+\s*$")
+_QUOTED_UP_TO_ITS_SPEAKER = re.compile(r",[\"'”’]$")  # '"... was lost," the agency said'
+
+
+def _a_sentence(text: str) -> bool:
+    """Ends as a sentence does (a footnote mark after it aside: "butyl acrylate.[1]"; a
+    quotation cut before its speaker: '"... was lost,"') and is no caption or link."""
+    text = _FOOTNOTES.sub("", text.rstrip())
+    ends = _ENDS_SENTENCE.search(text) or _QUOTED_UP_TO_ITS_SPEAKER.search(text)
+    return bool(ends) and not _CAPTION.search(text) and not _URL.search(text)
 
 
 def _relation_line(relation: Relation, label: str) -> BriefLine:

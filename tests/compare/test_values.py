@@ -517,6 +517,14 @@ def test_a_unanimous_vote_and_a_split_one() -> None:
     assert "conflict:number" in kinds(relations(unanimous, split))
     assert AGREE in kinds(relations(split, "The monetary committee voted 5-2 for the rise."))
     assert AGREE in kinds(relations(unanimous, "The monetary committee voted 7-0 for the rise."))
+    # a range of percentages beside a vote is no tally
+    assert "conflict:number" not in kinds(
+        relations(
+            "Cantons with a turnout of 72-75 percent voted in favour of the ban.",
+            "Cantons with a turnout of 60-65 percent voted in favour of the ban.",
+        ),
+        "number",
+    )
 
 
 def test_a_qualified_time_of_day_is_a_span_of_minutes() -> None:

@@ -135,7 +135,10 @@ _TIME = re.compile(
     r"(?:\s*\(?(?P<zone>GMT|UTC|[ECMP][SD]?T|IST|BST|CET|CEST|MSK|local time|Moscow time))?",
     re.IGNORECASE,
 )
-_RESULT = re.compile(r"(?<![\d.,:/\w-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,:%/\w-])")
+_RESULT = re.compile(
+    r"(?<![\d.,:/\w-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,:%/\w-])(?!\s*(?:percent|per cent))",
+    re.IGNORECASE,
+)  # not "72-75 percent": a range
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.IGNORECASE)
 RESULT_WORDS = frozenset(
     """beat beats beating won win wins winning victory victories defeat defeated defeats lost

@@ -486,6 +486,9 @@ def test_results_of_one_match_agree_or_conflict_and_of_two_matches_neither() -> 
     assert kinds(relations(final, "Spain beat England 2-0 in the final in Sydney on Sunday.")) >= {
         "conflict:number"
     }
+    # in words, as British papers write it
+    in_words = relations(final, "Spain beat England one-nil in the final in Sydney.")
+    assert AGREE in kinds(in_words, "number")
     # one match from either side: the loser of one is the winner of the other's loss
     assert AGREE in kinds(
         relations(

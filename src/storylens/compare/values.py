@@ -16,9 +16,9 @@ Intervals: "17.9" is 17.85-17.95, "about 30" is 27-33, "at least 10" is 10 and u
 within 500, "3-4" is 3 to 4, a number in words ("two minutes") is loose, vague words ("a few",
 "dozens") are not compared at all.
 
-Results and votes ("beat England 1-0", "voted 5-2", "voted unanimously") are read from the
-sentence and compared as one match's or one body's when the sides or words around them say so
-(:func:`_tally_label`).
+Results and votes ("beat England 1-0", "one-nil", "voted 5-2", "voted unanimously") are read
+from the sentence and compared as one match's or one body's when the sides or words around
+them say so (:func:`_tally_label`).
 
 Ages (the enrichment's ``age`` claims: "Pervez Musharraf, 79", "He was 79.") are a dimension
 per person, ``age:<name>``, the name being the one full name of the event's people that the
@@ -139,6 +139,10 @@ _RESULT = re.compile(
     r"(?<![\d.,:/\w-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,:%/\w-])(?!\s*(?:percent|per cent))",
     re.IGNORECASE,
 )  # not "72-75 percent": a range
+_SCORE_WORDS = ("nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_WORD_RESULT = re.compile(
+    rf"\b({'|'.join(_SCORE_WORDS)})-({'|'.join(_SCORE_WORDS)})\b", re.IGNORECASE
+)  # "beaten England one-nil"
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.IGNORECASE)
 RESULT_WORDS = frozenset(
     """beat beats beating won win wins winning victory victories defeat defeated defeats lost
@@ -566,11 +570,17 @@ def _tally_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) ->
     ("1-1 min. 62") is a running score, a range or a date, and is not read."""
     text = report.text
     out = []
-    for m in _RESULT.finditer(text, view.start, view.end):
+    pairs = [
+        (m, int(m.group(1)), int(m.group(2))) for m in _RESULT.finditer(text, view.start, view.end)
+    ] + [
+        (m, _SCORE_WORDS.index(m.group(1).lower()), _SCORE_WORDS.index(m.group(2).lower()))
+        for m in _WORD_RESULT.finditer(text, view.start, view.end)
+    ]
+    for m, first, second in pairs:
         kind = _tally_kind(view, Span(m.start(), m.end()))
         if kind is None:
             continue
-        more, fewer = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
+        more, fewer = sorted((first, second), reverse=True)
         out.append(_tally(ri, ref, view, Span(m.start(), m.end()), kind, more, fewer))
     for m in _UNANIMOUS.finditer(text, view.start, view.end):
         if _tally_kind(view, Span(m.start(), m.end())) == "vote":

@@ -196,15 +196,24 @@ def _is_future(sent: SpacySpan) -> bool:
 
 
 _ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
-_SCORE_AFTER = re.compile(r"[-–]\d")
-_SCORE_BEFORE = re.compile(r"\d[-–]")
+_SCORE_WORDS = "nil|zero|one|two|three|four|five|six|seven|eight|nine|ten"
+_SCORE_AFTER = re.compile(rf"[-–](?:\d|(?:{_SCORE_WORDS})\b)", re.IGNORECASE)
+_SCORE_BEFORE = re.compile(rf"(?:\d|\b(?:{_SCORE_WORDS}))[-–]$", re.IGNORECASE)
+_WORD_SCORE = re.compile(rf"^(?:{_SCORE_WORDS})[-–](?:{_SCORE_WORDS})$", re.IGNORECASE)
+_PAIR_INSIDE = re.compile(r"\d\s*[-–]\s*\d")  # the tagger's "3-1 triumph", "0 - 1"
 
 
 def _in_score(ent: SpacySpan) -> bool:
-    """Whether the number is one side of "N-M" (a score, a vote tally, a range)."""
+    """Whether the number is one side of "N-M" (a score, a vote tally, a range), in figures or
+    words ("one-nil", "two-one")."""
     text = doc_text(ent.doc)
-    before = text[max(0, ent.start_char - 2) : ent.start_char]
-    return bool(_SCORE_AFTER.match(text, ent.end_char) or _SCORE_BEFORE.fullmatch(before))
+    before = text[max(0, ent.start_char - 6) : ent.start_char]
+    return bool(
+        _SCORE_AFTER.match(text, ent.end_char)
+        or _SCORE_BEFORE.search(before)
+        or _WORD_SCORE.match(ent.text)
+        or _PAIR_INSIDE.search(ent.text)
+    )
 
 
 def _number_claim(ent: SpacySpan, sentence: Span) -> Claim | None:

@@ -107,12 +107,15 @@ def parse_number(text: str) -> float | None:
     (1200000.0, 3200.0, 10.0)
     >>> parse_number("$100 million"), parse_number("half a million")
     (100000000.0, 500000.0)
+    >>> parse_number("6-10 inches")  # a range: its first number (the comparison reads both)
+    6.0
     """
     total = 0.0
     current: float | None = None
     seen = False
     article = False  # "a"/"an": one, unless a number follows ("an additional 30" is 30)
     joined = False  # "and" after a number: a fraction then adds ("three and a half")
+    figures = False  # a number in figures was read: another is a second number
     for raw in _TOKEN.findall(text.casefold()):
         word = raw.rstrip(".")
         if word in ("a", "an"):
@@ -124,8 +127,9 @@ def parse_number(text: str) -> float | None:
         if word in ("in", "out") and current is not None:
             return None  # "one in five", "three out of four": a proportion, not a count
         if word[0].isdigit():
-            if joined:
-                break  # "5 and 6" are two numbers: the first is the phrase's
+            if joined or figures:
+                break  # "5 and 6", "6-10": two numbers, the first is the phrase's
+            figures = True
             current = (current or 0.0) + _digits(word)
             seen = True
         elif word in _FRACTIONS:

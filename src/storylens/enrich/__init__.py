@@ -28,7 +28,7 @@ from storylens.enrich.resolve import ArticleEntities, resolve
 from storylens.enrich.roles import tie_roles
 from storylens.enrich.speakers import speaker_of, subject_starts
 from storylens.enrich.terms import sentences_from_doc, terms_from_doc
-from storylens.model import Article, Mention, Published, Quote, Reject
+from storylens.model import Article, Mention, Published, Reject
 from storylens.store.base import Store
 
 __all__ = ["VERSION", "EnrichReport", "Enricher"]
@@ -136,18 +136,11 @@ class Enricher:
                         article_id, stored.article.content_hash, VERSION, mentions
                     )
                     self.store.save_quotes(article_id, quotes)
+                    day = _day(stored.article.published)
+                    names = self._names(mentions)  # speakers are among the mentions
                     claims = (
-                        claims_from_doc(
-                            doc, _day(stored.article.published), quotes, self._names(quotes)
-                        )
-                        + ages_from_doc(
-                            doc,
-                            mentions,
-                            self._entity_names(mentions),
-                            subjects,
-                            reported,
-                            _day(stored.article.published),
-                        )
+                        claims_from_doc(doc, day, quotes, names)
+                        + ages_from_doc(doc, mentions, names, subjects, reported, day)
                         if doc is not None
                         else []
                     )
@@ -166,13 +159,10 @@ class Enricher:
                     on_article(article_id)
         return saved
 
-    def _names(self, quotes: list[Quote]) -> dict[int, str]:
-        ids = sorted({q.speaker for q in quotes if q.speaker is not None})
-        return {e.id: e.name for e in self.store.entities(ids)}
-
-    def _entity_names(self, mentions: list[Mention]) -> dict[int, str]:
+    def _names(self, mentions: list[Mention]) -> dict[int, str]:
+        """Canonical id -> name of the entities ``mentions`` are of."""
         ids = sorted({m.canonical for m in mentions if m.canonical is not None})
-        return {e.id: e.name for e in self.store.entities(ids)}
+        return {e.id: e.name for e in self.store.entities(ids)} if ids else {}
 
     def _mentions(self, article: Article, doc: Doc) -> list[Mention]:
         raw = mentions_from_doc(doc)

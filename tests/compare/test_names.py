@@ -29,6 +29,11 @@ from .helpers import idf_of, report
         ("Süleyman", "Suleyman", False, False),  # accents only
         ("Adıyaman", "Adiyaman", True, False),  # a letter without a decomposition
         ("Smith", "Jones", False, False),
+        ("Democratic", "Democrats", True, False),  # one stem, two endings
+        ("Buddhism", "Buddhists", True, False),
+        ("Americans", "Mexicans", True, False),  # two edits, other first letters
+        ("Roscosmos", "Roskomos", True, True),  # two edits in a long word
+        ("Deutsch", "Deutsche", False, True),  # "e" is no ending of English word formation
     ],
 )
 def test_word_variants(a: str, b: str, single: bool, expected: bool) -> None:
@@ -74,6 +79,45 @@ def test_two_people_or_both_spellings_are_no_conflict() -> None:
     e = report("e", "Spain beat Sweden in the final.", names=["Sweden"], label="GPE")
     f = report("f", "Spain beat the Swedes in the final.", names=["Swedes"], label="NORP")
     assert not any(r.is_conflict for r in compare_reports([e, f], idf_of([e, f])))
+
+
+def test_words_of_one_stem_or_far_apart_are_no_conflict() -> None:
+    """Unseen political news (PolNeAR) gave these as name conflicts; none is one."""
+    a = _labelled(
+        "a",
+        "Hillary Clinton defeated Bernie Sanders in the Democratic primary. Mexicans deserve "
+        "respect, he said.",
+        {"Democratic": "NORP", "Mexicans": "NORP"},
+    )
+    b = _labelled(
+        "b",
+        "She received support from six in 10 Democrats. It is what is good for Americans.",
+        {"Democrats": "NORP", "Americans": "NORP"},
+    )
+    assert not any(r.is_conflict for r in compare_reports([a, b], idf_of([a, b])))
+
+
+def test_one_word_is_set_against_a_persons_name_only() -> None:
+    """A surname alone may be a slip of a person's full name ("Scott Deutsche" / "Deutsch"),
+    not of the last word of an organisation's ("HuffPost Politics" / "Politico")."""
+    site = _labelled("a", "The meeting was first reported by Politico.", {"Politico": "ORG"})
+    podcast = _labelled(
+        "b", "He co-hosts the HuffPost Politics podcast.", {"HuffPost Politics": "ORG"}
+    )
+    assert not any(r.is_conflict for r in compare_reports([site, podcast], idf_of([site, podcast])))
+    short = _labelled("c", "Deutsch said the fire was out.", {"Deutsch": "PERSON"})
+    full = _labelled("d", "Scott Deutsche said the fire was out.", {"Scott Deutsche": "PERSON"})
+    pair = [short, full]
+    assert any(r.relation == "conflict:name" for r in compare_reports(pair, idf_of(pair)))
+    # a name after common nouns (the reports write "hurricane" in lower case too)
+    storm = _labelled("e", "Hillary grew rapidly in strength early Friday.", {"Hillary": "PERSON"})
+    named = _labelled(
+        "f",
+        "The hurricane weakened. Forecasters said Hurricane Hilary gathered strength.",
+        {"Hurricane Hilary": "EVENT"},
+    )
+    pair = [storm, named]
+    assert any(r.relation == "conflict:name" for r in compare_reports(pair, idf_of(pair)))
 
 
 def _labelled(article_id: str, text: str, names: dict[str, str]) -> Report:

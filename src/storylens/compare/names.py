@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from storylens.compare.data import Report
 from storylens.compare.facts import PLACE_LABELS
 from storylens.compare.model import CONFLICT_PREFIX, Relation, Side
-from storylens.compare.words import STOP_WORDS, fold
+from storylens.compare.words import STOP_WORDS, fold, word_spans
 from storylens.model import Span
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
@@ -29,6 +29,12 @@ MIN_WORD = 4  # a differing word must be this long when other words of the name 
 MIN_SINGLE = 5  # ... and this long when the name is one word
 MAX_SIDES_PER_REPORT = 5  # every use of a spelling is cited, up to this many per report
 _SUFFIXES = ("s", "'s", "’s", "es", "n", "an", "ian", "ese", "i")
+# endings of one stem's other words: "Democratic" / "Democrats", "Buddhism" / "Buddhists"
+_ENDINGS = frozenset(
+    "s es ic ics ical ian ians an ans ese ish ism ist ists ite ites al".split()
+) | {""}
+MIN_STEM = 4
+_PERSONS = frozenset({"PERSON", "NAME"})  # NAME: a run of capitalised words the tagger missed
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +101,33 @@ def word_variants(
             return False
     if longer.endswith(("s", "'s", "’s")) and longer.rstrip("s'’") == shorter.rstrip("s'’"):
         return False
-    # two edits in a long word, or in a five-letter one when the rest of the name matches and
-    # the first letter too ("Akers" / "Acres", not "North" / "South")
-    rest_ok = rest_matches and len(shorter) >= 5 and fa[0] == fb[0]
-    allowed = 2 if len(shorter) >= 8 or rest_ok else 1
+    if _other_word_of_one_stem(fa, fb):
+        return False
+    # two edits in a long word, or in a five-letter one when the rest of the name matches, and
+    # always with the same first letter ("Akers" / "Acres", not "North" / "South", not
+    # "Americans" / "Mexicans")
+    rest_ok = rest_matches and len(shorter) >= 5
+    allowed = 2 if (len(shorter) >= 8 or rest_ok) and fa[0] == fb[0] else 1
     return edit_distance(fa, fb) <= allowed
 
 
-def _variant_word(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int] | None:
-    """The positions of the one differing word of two names, if they are variants."""
+def _other_word_of_one_stem(a: str, b: str) -> bool:
+    """Whether two words are one stem with two endings of English word formation, one of them
+    two letters or more: "Democratic" / "Democrats", "Buddhism" / "Buddhist"."""
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    for stem_len in range(shared, MIN_STEM - 1, -1):  # "Buddhis-m" / "Buddhis-ts": "Buddh-ism"
+        tail_a, tail_b = a[stem_len:], b[stem_len:]
+        if tail_a in _ENDINGS and tail_b in _ENDINGS and max(len(tail_a), len(tail_b)) >= 2:
+            return True
+    return False
+
+
+def _variant_word(fa: _Form, fb: _Form, lower: frozenset[str]) -> tuple[int, int] | None:
+    """The positions of the one differing word of two names, if they are variants. ``lower``:
+    the words the event's reports also write in lower case (common nouns: "hurricane")."""
+    a, b = fa.words, fb.words
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if _fold(a[i]) != _fold(b[i])]
         if len(diff) == 1:
@@ -112,8 +136,12 @@ def _variant_word(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int] | N
     # "Trvian C. Kutti" / "Trevian Kutti": same last word, first words differ, middles ignored
     if len(a) >= 2 and len(b) >= 2 and _fold(a[-1]) == _fold(b[-1]) and _fold(a[0]) != _fold(b[0]):
         return 0, 0
-    # "Scott Deutsche" / "Deutsch": a surname alone against the full name
-    if min(len(a), len(b)) == 1 and _fold(a[-1]) != _fold(b[-1]):
+    # "Scott Deutsche" / "Deutsch", "Hurricane Hilary" / "Hillary": one word against the name
+    # of a person, or a name after common nouns; not the last word of any name ("HuffPost
+    # Politics" / "Politico")
+    full = fa if len(a) > len(b) else fb
+    named = full.label in _PERSONS or all(_fold(w) in lower for w in full.words[:-1])
+    if min(len(a), len(b)) == 1 and _fold(a[-1]) != _fold(b[-1]) and named:
         return len(a) - 1, len(b) - 1
     return None
 
@@ -228,12 +256,13 @@ def name_conflicts(reports: Sequence[Report], names: Mapping[int, str]) -> list[
     """``conflict:name`` relations: one per pair of spellings, with the reports using each. When
     both spellings were resolved to one entity, the note names it ("... of Antony Blinken")."""
     forms = _forms(reports)
+    lower = frozenset(w for r in reports for _a, _b, w in word_spans(r.text) if w.islower())
     by_pair: dict[tuple[str, str], dict[str, list[_Form]]] = defaultdict(lambda: defaultdict(list))
     two_things: dict[tuple[str, ...], bool] = {}  # per pair of spellings, judged once
     for fa, fb in _candidate_pairs(forms):
         if reports[fa.report].source == reports[fb.report].source:
             continue
-        pos = _variant_word(fa.words, fb.words)
+        pos = _variant_word(fa, fb, lower)
         if pos is None:
             continue
         wa, wb = fa.words[pos[0]], fb.words[pos[1]]

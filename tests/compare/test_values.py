@@ -191,6 +191,76 @@ def test_times_dates_and_parts_of_day() -> None:
     assert "conflict:date" not in kinds(rels)
 
 
+def _counted(article_id: str, text: str, written: str, unit: str, referent: str) -> Report:
+    at = text.index(written)
+    found = Claim("quantity", float(written), Span(at, at + len(written)), Span(0, len(text)),
+                  unit=unit, referent=referent)  # fmt: skip
+    return report(article_id, text, claims=[found])
+
+
+@pytest.mark.parametrize(
+    ("first", "conflict"),
+    [
+        ("Cruz won 23 delegates at the state convention in Wyoming on Saturday.", True),
+        ("Wyoming will select 23 delegates at the state convention on Saturday.", False),
+        ("Wyoming is expected to send 23 delegates to the state convention on Saturday.", False),
+    ],
+)
+def test_what_is_to_happen_is_no_rival_to_what_happened(first: str, conflict: bool) -> None:
+    """A figure a clause gives of what will happen ("will select 23 delegates") is no rival
+    account of a figure of what happened ("won 14 delegates"); two outcomes are."""
+    second = "Cruz won 14 delegates at the state convention in Wyoming on Saturday."
+    reports = [
+        _counted("r0", first, "23", "delegate", "delegates"),
+        _counted("r1", second, "14", "delegate", "delegates"),
+    ]
+    rels = compare_reports(reports, idf_of(reports))
+    assert ("conflict:number" in kinds(rels)) is conflict
+    # two plans can differ as well
+    plans = [
+        _counted("r0", "Wyoming will select 23 delegates at the state convention.", "23",
+                 "delegate", "delegates"),
+        _counted("r1", "Wyoming will select 14 delegates at the state convention.", "14",
+                 "delegate", "delegates"),
+    ]  # fmt: skip
+    assert "conflict:number" in kinds(compare_reports(plans, idf_of(plans)))
+
+
+def test_other_words_before_one_counted_noun_are_no_other_referent() -> None:
+    """ "four remaining mainstream candidates" / "Four mainstream conservative candidates": one
+    head noun, other modifiers; "for every Russian tank" / "to attack the Russian warplanes":
+    two things."""
+    same = [
+        _counted("r0", "Advisers to 4 remaining mainstream candidates discount that outcome.",
+                 "4", "candidate", "remaining mainstream candidates"),
+        _counted("r1", "Polls show 4 mainstream conservative candidates near 10 percent.",
+                 "4", "candidate", "mainstream conservative candidates"),
+    ]  # fmt: skip
+    assert not any(r.is_conflict for r in compare_reports(same, idf_of(same)))
+    other = [
+        _counted("r0", "Ukraine has 10 anti-tank systems for every Russian tank, Blinken said.",
+                 "10", "system", "anti-tank systems for every Russian tank"),
+        _counted("r1", "It provided 10 anti-tank systems to attack the Russian warplanes.",
+                 "10", "system", "anti-tank systems to attack the Russian warplanes"),
+    ]  # fmt: skip
+    assert "conflict:referent" in kinds(compare_reports(other, idf_of(other)))
+
+
+def test_a_weekday_alone_is_no_agreement() -> None:
+    """Many facts of one event happen on its Tuesday: two sentences that share nothing but
+    the weekday do not agree on anything; two that say what happened that day do."""
+    rels = relations(
+        "Sanders held a rally at the university in State College on Tuesday night.",
+        "Within the Trump campaign on Tuesday night, euphoria mixed with eagerness.",
+    )
+    assert AGREE not in kinds(rels, "date")
+    rels = relations(
+        "Bernie Sanders won the New Hampshire primary on Tuesday, defeating Clinton.",
+        "Sanders scored a decisive victory in the New Hampshire primary on Tuesday.",
+    )
+    assert AGREE in kinds(rels, "date")
+
+
 def test_same_sum_for_different_things_is_a_referent_conflict() -> None:
     texts = (
         "Trump was released after bonding out on $200,000 cash on Thursday.",

@@ -67,6 +67,16 @@ INSTANCE_WORDS = frozenset(
     "second third another other first previous earlier later next new separate additional "
     "further".split()
 )
+# a clause with one of these before its value says what is to happen ("will select 23
+# delegates"); its figure is no rival to one of what happened ("won 14 delegates"). "May" the
+# month is capitalised, "may" the modal is not.
+PROSPECTIVE = frozenset({"may"})
+PROSPECTIVE_ANY_CASE = frozenset(
+    "will would could might shall expected scheduled planned plans plan aims hopes intends".split()
+)
+CLAUSE_WORDS = 8
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\bthat\b")
+COMMON_MOMENTS = frozenset({"weekday", "daypart", "year"})
 MAX_RATIO = 3.0  # rival accounts of one figure are near each other: 36 and 38,387 are two things
 GENERIC = 0.4  # a word next to this share of a dimension's values is generic for it
 ROUND = 0.02  # a round number ("47,000", "100") may stand for anything within 2 %
@@ -218,6 +228,7 @@ class Value:
     words_near: frozenset[str] = frozenset()  # 3 words before, 2 after, stop words kept
     written: str = ""  # the value as the text writes it
     markers: frozenset[str] = frozenset()  # 3 words before and 6 after, for "prior", "had"
+    prospective: bool = False  # said of what is to happen: "will select 23 delegates"
     sides: tuple[str | None, str | None] = (None, None)  # a result's winner and loser named
 
     @property
@@ -342,6 +353,23 @@ class _Sentence:
         ]  # fmt: skip
         after = [w for a, b, w in self.words if a >= span.end and b <= right]
         return _content(before)[-CONTEXT_WORDS:], _content(after)[:CONTEXT_WORDS]
+
+    def prospective(self, span: Span) -> bool:
+        """Whether a modal or a word of planning stands before ``span`` in its clause ("Wyoming
+        will select 23 of its 29 delegates", "is expected to reach 30"): the clause says what is
+        to happen, not what happened. The clause starts after the last punctuation mark or
+        "that" before the value, at most ``CLAUSE_WORDS`` words back."""
+        start = max(
+            [self.start]
+            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, self.start, span.start)]
+        )
+        words = [w for a, b, w in self.words if a >= start and b <= span.start][-CLAUSE_WORDS:]
+        return any(
+            w in PROSPECTIVE
+            or w.casefold() in PROSPECTIVE_ANY_CASE
+            or w.casefold().endswith(("'ll", "’ll"))  # "it'll"
+            for w in words
+        )
 
     def raw_before(self, span: Span, n: int = 3, m: int = 2) -> frozenset[str]:
         """The ``n`` words before and ``m`` after ``span``, lower case, stop words kept."""
@@ -486,7 +514,8 @@ def _number_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) -
                   view.anchors(claim.span), claim,
                   specific=len(digits.strip("0")) >= 3 or "." in written or dim[0] in PHYSICAL,
                   near=_near(before, after, unit_words), words_near=view.raw_before(claim.span),
-                  written=written, markers=view.raw_before(claim.span, 3, 6))
+                  written=written, markers=view.raw_before(claim.span, 3, 6),
+                  prospective=view.prospective(claim.span))
         )  # fmt: skip
     return out
 
@@ -496,11 +525,13 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
     out: list[Value] = []
 
     def point(span: Span, dim: str, key: float, *, near: bool = False, **extra: Any) -> None:
-        """A value that is one point: a time, a date, a year, a figure, an ordinal."""
+        """A value that is one point: a time, a date, a year, a figure, an ordinal. A weekday,
+        a part of a day or a year is said of many facts of one event ("Tuesday's primary",
+        "told Fox News on Tuesday"): not specific enough to agree on alone."""
         before, after = view.around(span)
         out.append(
             Value(ri, ref, span, dim, key - 0.4, key + 0.4, frozenset(before + after),
-                  extra.pop("anchors", frozenset()), specific=True,
+                  extra.pop("anchors", frozenset()), specific=dim not in COMMON_MOMENTS,
                   near=_near(before, after, frozenset()) if near else frozenset(), **extra)
         )  # fmt: skip
 
@@ -553,7 +584,8 @@ def _pattern_values(report: Report, ri: int, ref: SentenceRef, view: _Sentence) 
         out.append(
             Value(ri, ref, span, dim, low, high, frozenset(set(before + after) - UNIT_WORDS),
                   view.anchors(span), claim, specific=True,
-                  near=_near(before, after, UNIT_WORDS), words_near=view.raw_before(span))
+                  near=_near(before, after, UNIT_WORDS), words_near=view.raw_before(span),
+                  prospective=view.prospective(span))
         )  # fmt: skip
     for m in _ORDINAL.finditer(text, view.start, view.end):
         span = Span(m.start(), m.end())
@@ -958,6 +990,8 @@ def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
         return "a time without am/pm"
     if (a.markers & TEMPORAL) != (b.markers & TEMPORAL):
         return "another moment"  # "had won 28 Grammys prior to the night" / "32 Grammys"
+    if a.prospective != b.prospective:
+        return "what is to happen and what happened"  # "will select 23" / "won 14 delegates"
     if (a.words_near & INSTANCE_WORDS) != (b.words_near & INSTANCE_WORDS):
         return "another instance"  # "a second 7.6 magnitude tremor", "another 648 people"
     if a.dimension.startswith("ordinal:") and not (shared - {"minute", "day"}):
@@ -1169,13 +1203,17 @@ def _referents_differ(a: Value, b: Value, ra: Report, rb: Report, sim: float) ->
     if stem(a.claim.unit or "") != stem(b.claim.unit or ""):
         return False  # "3-1 loss" / "3-1 defeat": other words for one thing, not other things
     unit = {stem(a.claim.unit or "")}
-    ref_a = set(content_words(f"{a.claim.referent or ''} {a.claim.per or ''}")) - unit
-    ref_b = set(content_words(f"{b.claim.referent or ''} {b.claim.per or ''}")) - unit
+    words_a = content_words(f"{a.claim.referent or ''} {a.claim.per or ''}")
+    words_b = content_words(f"{b.claim.referent or ''} {b.claim.per or ''}")
+    ref_a, ref_b = set(words_a) - unit, set(words_b) - unit
     if any(any(c.isdigit() for c in w) for w in ref_a | ref_b):
         return False
     only_a, only_b = ref_a - ref_b, ref_b - ref_a
     if not only_a or not only_b or not (ref_a & ref_b):
         return False
+    if words_a[-1] not in only_a or words_b[-1] not in only_b:
+        return False  # one head, other modifiers: "four remaining mainstream candidates" /
+        # "four mainstream conservative candidates"
     sa, sb = a.claim.sentence, b.claim.sentence
     sent_a = set(content_words(ra.text[sa.start : sa.end]))
     sent_b = set(content_words(rb.text[sb.start : sb.end]))

@@ -246,6 +246,36 @@ def test_other_words_before_one_counted_noun_are_no_other_referent() -> None:
     assert "conflict:referent" in kinds(compare_reports(other, idf_of(other)))
 
 
+def test_a_bound_refines_only_a_figure_near_it() -> None:
+    """ "more than 200 delegates" (a lead) holds "2,383 delegates" (needed to win) but says
+    nothing of it; "more than 200" does refine "214". A toll is the exception: "at least 76
+    dead" and "at least 1,014 dead" are one toll as it grows."""
+
+    def delegates(article_id: str, text: str, written: str, qualifier: str | None) -> Report:
+        at = text.index(written)
+        found = Claim("quantity", float(written.replace(",", "")), Span(at, at + len(written)),
+                      Span(0, len(text)), unit="delegate", qualifier=qualifier)  # fmt: skip
+        return report(article_id, text, claims=[found])
+
+    lead = delegates("r0", "Clinton had a lead of more than 200 delegates in the race.", "200",
+                     "more than")  # fmt: skip
+    for figure, refines in (("2,383", False), ("214", True)):
+        text = f"Clinton had a lead of {figure} delegates in the race, her campaign said."
+        reports = [lead, delegates("r1", text, figure, None)]
+        assert (REFINES in kinds(compare_reports(reports, idf_of(reports)))) is refines
+    texts = (
+        "The agency said the earthquake killed at least 76 people in Turkey.",
+        "The agency said the earthquake killed at least 1,014 people in Turkey.",
+    )
+    reports = []
+    for i, (text, n) in enumerate(zip(texts, ("76", "1,014"), strict=True)):
+        at = text.index(n)
+        toll = Claim("count_of_people", float(n.replace(",", "")), Span(at, at + len(n)),
+                     Span(0, len(text)), unit="people", qualifier="at least")  # fmt: skip
+        reports.append(report(f"r{i}", text, claims=[toll]))
+    assert REFINES in kinds(compare_reports(reports, idf_of(reports)))
+
+
 def test_a_weekday_alone_is_no_agreement() -> None:
     """Many facts of one event happen on its Tuesday: two sentences that share nothing but
     the weekday do not agree on anything; two that say what happened that day do."""

@@ -866,12 +866,18 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
             return CONFLICT_PREFIX + "referent"
         if _open(a) or _open(b):
             # "after 9 pm" holds "11:30 pm" without saying it
-            return REFINES if shared and sim >= CONFLICT_SIMILARITY else None
+            return (
+                REFINES
+                if shared and sim >= CONFLICT_SIMILARITY and _refinable(a, b, event)
+                else None
+            )
         if (a.low, a.high) == (b.low, b.high) or _both_exact(a, b):
             return AGREE
         if _faces_another(a, b, event):
             return None  # "213 injured" / "213 victims ... while over 130 people were injured"
-        return REFINES if shared and sim >= CONFLICT_SIMILARITY else None
+        return (
+            REFINES if shared and sim >= CONFLICT_SIMILARITY and _refinable(a, b, event) else None
+        )
     if not _same_fact(a, b, event):
         return None
     if a.dimension in ("date", "daypart", "year", "weekday"):
@@ -881,6 +887,32 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
     if a.dimension in TALLIES and not (ra.day and rb.day):
         return None  # an undated toll may be an earlier or later count of the day
     return CONFLICT_PREFIX + "number"
+
+
+def _refinable(a: Value, b: Value, event: _Event) -> bool:
+    """Whether one value may say more exactly what the other says: both figures written in
+    digits (or large: "a million") and within ``MAX_RATIO`` of each other ("more than 200
+    delegates" is not a rounder "2,383 delegates", "two candidates" no vaguer "four"). Tolls
+    are the exception: "at least 76 dead" and "at least 1,014" are two counts of one toll as
+    it grows."""
+    if a.dimension in TALLIES:
+        return True
+    ra, rb = event.reports[a.report], event.reports[b.report]
+    if not (_has_digit(ra, a) or a.point >= 100) or not (_has_digit(rb, b) or b.point >= 100):
+        return False  # "two" / "four"; "a million" is a figure
+    low, high = sorted((_magnitude(a), _magnitude(b)))
+    return low > 0 and high / low <= MAX_RATIO
+
+
+def _magnitude(value: Value) -> float:
+    """The figure a value writes: the bound of "more than 200" or "up to 60", else its point."""
+    if value.high == math.inf:
+        return value.low
+    return value.high if value.low <= 0 else value.point
+
+
+def _has_digit(report: Report, value: Value) -> bool:
+    return bool(re.search(r"\d", report.text[value.span.start : value.span.end]))
 
 
 def _tally_label(a: Value, b: Value, event: _Event) -> str | None:

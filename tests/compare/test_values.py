@@ -226,6 +226,19 @@ def test_what_is_to_happen_is_no_rival_to_what_happened(first: str, conflict: bo
     assert "conflict:number" in kinds(compare_reports(plans, idf_of(plans)))
 
 
+def test_alike_sentences_with_different_figures_do_not_agree() -> None:
+    """Sentences as alike as restatements, one giving a plan and one an outcome: no rivals, and
+    no agreement either, since their figures differ."""
+    texts = (
+        ("Wyoming will select 23 delegates at the state convention in Casper.", "23"),
+        ("Wyoming selected 14 delegates at the state convention in Casper.", "14"),
+    )
+    reports = [_counted(f"r{i}", t, n, "delegate", "delegates") for i, (t, n) in enumerate(texts)]
+    assert {r.relation for r in compare_reports(reports, idf_of(reports))} <= {"unique"}
+    same = [_counted(f"r{i}", texts[0][0], "23", "delegate", "delegates") for i in range(2)]
+    assert AGREE in kinds(compare_reports(same, idf_of(same)))
+
+
 def test_other_words_before_one_counted_noun_are_no_other_referent() -> None:
     """ "four remaining mainstream candidates" / "Four mainstream conservative candidates": one
     head noun, other modifiers; "for every Russian tank" / "to attack the Russian warplanes":

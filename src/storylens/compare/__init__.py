@@ -14,10 +14,11 @@ than a missed one.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from storylens.compare.align import SentenceIndex, idf_weights
+from storylens.compare.align import SentenceIndex, SentenceRef, idf_weights
 from storylens.compare.data import Report, load_reports
 from storylens.compare.facts import (
     compare_directions,
@@ -29,7 +30,7 @@ from storylens.compare.model import AGREE, UNIQUE, Relation
 from storylens.compare.names import minority_sides, name_conflicts, word_conflicts
 from storylens.compare.quotes import QuoteFact, compare_quotes, quote_facts, speaker_note
 from storylens.compare.relate import Link, relations_from_links
-from storylens.compare.values import Value, compare_values, read_values
+from storylens.compare.values import Value, compare_values, figures_differ, read_values
 from storylens.compare.words import content_words
 from storylens.model import Entity, Span
 from storylens.store.base import Store
@@ -43,7 +44,7 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 23  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 24  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 UNIQUE_SIMILARITY = 0.5  # a figure in a sentence this like another source's is not "only in"
 QUOTE_ECHO = 0.3  # a quotation sharing this much with another source's is not unique
@@ -108,7 +109,7 @@ def compare_reports(
     relations.extend(name_conflicts(reports, names or {}))
     relations.extend(word_conflicts(reports, idf))
     in_dispute = disputed(relations, reports)
-    relations.extend(_statement_agreements(reports, index, in_dispute))
+    relations.extend(_statement_agreements(reports, index, in_dispute, values))
     uniques = _uniques(reports, index, values, quotes)
     relations.extend(
         u for u in uniques if (u.sides[0].article_id, u.sides[0].start) not in in_dispute
@@ -172,13 +173,22 @@ def disputed(relations: Sequence[Relation], reports: Sequence[Report]) -> set[tu
 
 
 def _statement_agreements(
-    reports: Sequence[Report], index: SentenceIndex, conflicting: set[tuple[str, int]]
+    reports: Sequence[Report],
+    index: SentenceIndex,
+    conflicting: set[tuple[str, int]],
+    values: Sequence[Value],
 ) -> list[Relation]:
-    """Sentences of different sources that say the same thing, grouped."""
+    """Sentences of different sources that say the same thing, grouped: alike, neither
+    disputed, and not giving different figures of one kind."""
+    by_sentence: dict[SentenceRef, list[Value]] = defaultdict(list)
+    for v in values:
+        by_sentence[v.sentence].append(v)
     links = []
     for pair in index.pairs:
         if pair.similarity < AGREE_SIMILARITY:
             break
+        if figures_differ(by_sentence[pair.a], by_sentence[pair.b]):
+            continue
         sides = []
         for ref in (pair.a, pair.b):
             report = reports[ref.report]

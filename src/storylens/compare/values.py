@@ -829,6 +829,29 @@ def _weekday_conflict(d: Value, w: Value, event: _Event) -> bool:
     return _why_not_same(d, w, event) is None
 
 
+def figures_differ(xs: Sequence[Value], ys: Sequence[Value]) -> bool:
+    """Whether two sentences' values differ in some dimension both give: there, no value of
+    one overlaps a value of the other ("plus or minus four percentage points" / "plus or
+    minus 5.7 percentage points"). Such sentences do not say the same thing, however alike."""
+    dims = {x.dimension for x in xs} & {y.dimension for y in ys}
+    return any(
+        not any(
+            _same_or_overlapping(x, y)
+            for x in xs
+            if x.dimension == d
+            for y in ys
+            if y.dimension == d
+        )
+        for d in dims
+    )
+
+
+def _same_or_overlapping(a: Value, b: Value) -> bool:
+    if a.dimension in TALLY_DIMENSIONS:  # a score's or vote's two numbers, not an interval
+        return (a.low, a.high) == (b.low, b.high)
+    return _overlap(a, b)
+
+
 def _overlap(a: Value, b: Value) -> bool:
     if a.ambiguous or b.ambiguous:  # "6:04" may be 6:04 pm
         return round(a.point) % 720 == round(b.point) % 720

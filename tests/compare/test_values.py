@@ -297,6 +297,11 @@ def test_a_weekday_alone_is_no_agreement() -> None:
         "Within the Trump campaign on Tuesday night, euphoria mixed with eagerness.",
     )
     assert AGREE not in kinds(rels, "date")
+    rels = relations(  # one word in common next to the day is not enough either
+        "Clinton spoke to voters on Tuesday about the primary results in Ohio.",
+        "Trump mocked voters on Tuesday during a rally in Texas, aides said.",
+    )
+    assert AGREE not in kinds(rels, "date")
     rels = relations(
         "Bernie Sanders won the New Hampshire primary on Tuesday, defeating Clinton.",
         "Sanders scored a decisive victory in the New Hampshire primary on Tuesday.",

@@ -44,7 +44,7 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 24  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 25  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 UNIQUE_SIMILARITY = 0.5  # a figure in a sentence this like another source's is not "only in"
 QUOTE_ECHO = 0.3  # a quotation sharing this much with another source's is not unique

@@ -94,6 +94,22 @@ def test_photo_captions_are_not_summary_sentences(sentence: str, readable: bool)
     assert _readable(sentence) is readable
 
 
+@pytest.mark.parametrize(
+    ("sentence", "readable"),
+    [
+        ('It is something much bigger than him and his campaign," said Devine.', False),
+        ("You are one of a kind and always will be,” said James on Tuesday.", False),
+        ('Devine said: "It is something much bigger than him and the campaign."', True),
+        ("Devine said: “It is something much bigger than him and the campaign.”", True),
+        ('Devine called the campaign "something much bigger" than the senator.', True),
+    ],
+)
+def test_the_end_of_a_quotation_begun_earlier_is_no_summary_sentence(
+    sentence: str, readable: bool
+) -> None:
+    assert _readable(sentence) is readable
+
+
 def _said(text: str, who: str, words: str, speaker: int) -> Quote:
     """A quote of ``speaker``: source ``who``, content ``words`` (first occurrences)."""
     at, w = text.index(who), text.index(words)

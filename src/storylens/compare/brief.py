@@ -303,7 +303,22 @@ def _readable(text: str) -> bool:
         and bool(_ENDS_SENTENCE.search(text))
         and text[:1].isupper()
         and not text.isupper()
+        and not _ends_an_earlier_quotation(text)
     )
+
+
+def _ends_an_earlier_quotation(text: str) -> bool:
+    """Whether the first quotation mark of a sentence closes a quotation opened in an earlier
+    one: 'It is something much bigger than him," said Devine.' is the end of someone's words,
+    not a sentence a reader can take alone."""
+    m = re.search(r'["“”]', text)
+    if m is None:
+        return False
+    if m.group() != '"':
+        return m.group() == "”"
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:")
 
 
 def _summary(

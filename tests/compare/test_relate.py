@@ -40,3 +40,19 @@ def test_copied_needs_a_long_sentence_outside_quotation_marks() -> None:
     # outlets quoting one statement alike are quoting, not copying each other
     quote = f"“{WIRE}” the coach said."
     assert not copied(quote, quote.replace("the coach said", "said the coach"))
+
+
+def test_two_sentences_each_like_a_third_are_not_one_agreement() -> None:
+    """A sentence saying two things agrees with one report on each; the two reports, which
+    share nothing, do not agree with each other through it."""
+    a = report("a", "Sanders carried Oklahoma easily.")
+    b = report("b", "Sanders carried Oklahoma easily while Cruz dominated Texas convincingly.")
+    c = report("c", "Cruz dominated Texas convincingly.")
+    rels = [r for r in compare_reports([a, b, c], idf_of([a, b, c])) if r.relation == AGREE]
+    assert rels  # each pair with b agrees...
+    for r in rels:  # ... but no agreement holds both a and c
+        assert {s.article_id for s in r.sides} != {"a", "b", "c"}
+    assert {frozenset(s.article_id for s in r.sides) for r in rels} == {
+        frozenset("ab"),
+        frozenset("bc"),
+    }

@@ -44,8 +44,9 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 25  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 26  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
+CHAINED_SIMILARITY = 0.3  # ... and each of a group of them is at least this like every other
 UNIQUE_SIMILARITY = 0.5  # a figure in a sentence this like another source's is not "only in"
 QUOTE_ECHO = 0.3  # a quotation sharing this much with another source's is not unique
 PARAPHRASE = 0.6  # ... nor one whose words another source's sentence mostly has
@@ -179,12 +180,15 @@ def _statement_agreements(
     values: Sequence[Value],
 ) -> list[Relation]:
     """Sentences of different sources that say the same thing, grouped: alike, neither
-    disputed, and not giving different figures of one kind."""
+    disputed, and not giving different figures of one kind. A group grows through its most
+    alike pairs, and only while every member stays somewhat like every other: two sentences
+    each like a third may say two things of it."""
     by_sentence: dict[SentenceRef, list[Value]] = defaultdict(list)
     for v in values:
         by_sentence[v.sentence].append(v)
-    links = []
-    for pair in index.pairs:
+    group: dict[SentenceRef, set[SentenceRef]] = {}
+    links, apart = [], []
+    for pair in index.pairs:  # most alike first
         if pair.similarity < AGREE_SIMILARITY:
             break
         if figures_differ(by_sentence[pair.a], by_sentence[pair.b]):
@@ -196,8 +200,20 @@ def _statement_agreements(
             sides.append((ref.report, sent.span))
         if any((reports[i].id, span.start) in conflicting for i, span in sides):
             continue
-        links.append(Link(AGREE, "statement", sides[0], sides[1], pair.similarity))
-    return relations_from_links(reports, links, whole_sentences=True)
+        link = Link(AGREE, "statement", sides[0], sides[1], pair.similarity)
+        ga, gb = group.get(pair.a, {pair.a}), group.get(pair.b, {pair.b})
+        if ga is gb:
+            continue
+        if any(index.similarity(x, y) < CHAINED_SIMILARITY for x in ga for y in gb):
+            # the two say the same, but not what the rest of the other's group says ("Sanders
+            # has won ... in Oklahoma" / "Cruz topped his rivals in Oklahoma"): a pair apart
+            apart.extend(relations_from_links(reports, [link], whole_sentences=True))
+            continue
+        merged = ga | gb
+        for ref in merged:
+            group[ref] = merged
+        links.append(link)
+    return relations_from_links(reports, links, whole_sentences=True) + apart
 
 
 def _uniques(

@@ -880,7 +880,7 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
     if _overlap(a, b) and not _exact_and_different(a, b):
         if not (shared or sim >= 0.3 or (a.specific and b.specific and sim >= AGREE_SIMILARITY)):
             return None
-        if a.dimension in COMMON_MOMENTS and not (shared and sim >= 0.3):
+        if a.dimension in ("weekday", "daypart") and not (shared and sim >= 0.3):
             return None  # "Tuesday" in two sentences sharing a word is no fact agreed on
         if (
             a.claim

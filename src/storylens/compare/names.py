@@ -6,7 +6,11 @@ that one differs by a single edit (insert, delete, substitute, swap of neighbour
 a long word. Precision first, so these are not variants:
 
 - short words (a one-letter change in "Iran" makes "Iraq"), case or accent differences only;
-- a word and its plural, possessive or demonym ("Nigeria" / "Nigerian");
+- a word and its plural, possessive or demonym ("Nigeria" / "Nigerian"), or two words of one
+  stem ("Democratic" / "Democrats");
+- two edits apart with different first letters ("Americans" / "Mexicans");
+- one word against the last word of a name that is neither a person's nor a name after common
+  nouns ("Politico" / "HuffPost Politics"; but "Hillary" / "Hurricane Hilary" is compared);
 - a name and its short form ("Jenni" / "Jennifer": the longer one goes on for 2+ letters);
 - a pair both reports use in both spellings (then neither source differs from the other).
 """

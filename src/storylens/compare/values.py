@@ -76,6 +76,7 @@ PROSPECTIVE_ANY_CASE = frozenset(
 )
 CLAUSE_WORDS = 8
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\bthat\b")
+# moments said of many facts of one event: not specific enough to agree on by themselves
 COMMON_MOMENTS = frozenset({"weekday", "daypart", "year"})
 MAX_RATIO = 3.0  # rival accounts of one figure are near each other: 36 and 38,387 are two things
 GENERIC = 0.4  # a word next to this share of a dimension's values is generic for it
@@ -889,20 +890,15 @@ def _label(a: Value, b: Value, event: _Event) -> str | None:
             and (_referents_differ(a, b, ra, rb, sim) or _money_for_other_things(a, b, ra, rb, sim))
         ):
             return CONFLICT_PREFIX + "referent"
+        refines = shared and sim >= CONFLICT_SIMILARITY and _refinable(a, b, event)
         if _open(a) or _open(b):
             # "after 9 pm" holds "11:30 pm" without saying it
-            return (
-                REFINES
-                if shared and sim >= CONFLICT_SIMILARITY and _refinable(a, b, event)
-                else None
-            )
+            return REFINES if refines else None
         if (a.low, a.high) == (b.low, b.high) or _both_exact(a, b):
             return AGREE
         if _faces_another(a, b, event):
             return None  # "213 injured" / "213 victims ... while over 130 people were injured"
-        return (
-            REFINES if shared and sim >= CONFLICT_SIMILARITY and _refinable(a, b, event) else None
-        )
+        return REFINES if refines else None
     if not _same_fact(a, b, event):
         return None
     if a.dimension in ("date", "daypart", "year", "weekday"):
@@ -1089,10 +1085,7 @@ def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
         if not ratio_ok and not _same_digits(a, b):
             return "values too far apart to be one figure"  # "36 points" / "38,387 points"
         people = a.dimension in TALLIES
-        if not people and (
-            not re.search(r"\d", ra.text[a.span.start : a.span.end])
-            or not re.search(r"\d", rb.text[b.span.start : b.span.end])
-        ):
+        if not people and not (_has_digit(ra, a) and _has_digit(rb, b)):
             return "a number in words"  # "one count", "five cars": rarely the figure of a fact
     if a.claim is not None and b.claim is not None:
         ca, cb = a.claim, b.claim
@@ -1268,9 +1261,10 @@ def _referents_differ(a: Value, b: Value, ra: Report, rb: Report, sim: float) ->
     only_a, only_b = ref_a - ref_b, ref_b - ref_a
     if not only_a or not only_b or not (ref_a & ref_b):
         return False
+    # one head with other modifiers is one thing: "four remaining mainstream candidates" /
+    # "four mainstream conservative candidates"
     if words_a[-1] not in only_a or words_b[-1] not in only_b:
-        return False  # one head, other modifiers: "four remaining mainstream candidates" /
-        # "four mainstream conservative candidates"
+        return False
     sa, sb = a.claim.sentence, b.claim.sentence
     sent_a = set(content_words(ra.text[sa.start : sa.end]))
     sent_b = set(content_words(rb.text[sb.start : sb.end]))

@@ -102,9 +102,10 @@ def test_photo_captions_are_not_summary_sentences(sentence: str, readable: bool)
         ('Devine said: "It is something much bigger than him and the campaign."', True),
         ("Devine said: “It is something much bigger than him and the campaign.”", True),
         ('Devine called the campaign "something much bigger" than the senator.', True),
+        ("In Tulsa, an unarmed man with his hands in the air and nothing in them?", False),
     ],
 )
-def test_the_end_of_a_quotation_begun_earlier_is_no_summary_sentence(
+def test_the_end_of_a_quotation_begun_earlier_or_a_question_is_no_summary_sentence(
     sentence: str, readable: bool
 ) -> None:
     assert _readable(sentence) is readable

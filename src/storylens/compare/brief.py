@@ -301,10 +301,16 @@ def _readable(text: str) -> bool:
         and not _URL.search(text)
         and not _CAPTION.search(text)
         and bool(_ENDS_SENTENCE.search(text))
+        and not _QUESTION.search(text)
         and text[:1].isupper()
         and not text.isupper()
         and not _ends_an_earlier_quotation(text)
     )
+
+
+# a summary states what happened; a question ("In Tulsa, an unarmed man with his hands in the
+# air?") is someone's words or a rhetorical turn
+_QUESTION = re.compile(r"\?[\"'”’)]*$")
 
 
 def _ends_an_earlier_quotation(text: str) -> bool:

@@ -487,6 +487,30 @@ def test_who_won_which_title_agrees_only_on_the_same_title() -> None:
     assert agreed == {frozenset({"r0", "r2"})}
 
 
+def test_a_relative_clause_is_not_the_subject_of_what_was_done() -> None:
+    """ "Judge Gonzalo Curiel, who is handling lawsuits against Trump University, has emerged"
+    is the judge's doing, not Trump's: no agreement with "Trump had emerged"."""
+
+    def emerged(article_id: str, text: str, subject: str) -> Report:
+        at = text.index(subject)
+        event = Claim("event", "emerge", Span(at, text.index("emerged") + 7), Span(0, len(text)),
+                      subject=subject, predicate="emerge")  # fmt: skip
+        return report(article_id, text, claims=[event])
+
+    judge = "Judge Gonzalo Curiel, who is handling lawsuits against Trump University,"
+    a = emerged("r0", f"{judge} has emerged as a target of the campaign in the case.", judge)
+    b = emerged("r1", "Trump had emerged as a leading candidate over the course of the case.",
+                "Trump")  # fmt: skip
+    c = emerged("r2", "Gonzalo Curiel has emerged as a target of the campaign in the case.",
+                "Gonzalo Curiel")  # fmt: skip
+    agreed = {
+        frozenset(s.article_id for s in r.sides)
+        for r in compare_reports([a, b, c], idf_of([a, b, c]))
+        if r.kind == "event" and r.relation == AGREE
+    }
+    assert agreed == {frozenset({"r0", "r2"})}
+
+
 def aged(
     article_id: str,
     text: str,

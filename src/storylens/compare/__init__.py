@@ -44,7 +44,7 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 27  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 28  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 CHAINED_SIMILARITY = 0.3  # ... and each of a group of them is at least this like every other
 UNIQUE_SIMILARITY = 0.5  # a figure in a sentence this like another source's is not "only in"

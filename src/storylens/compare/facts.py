@@ -205,9 +205,7 @@ def compare_events(reports: Sequence[Report], index: SentenceIndex) -> list[Fact
         for rb, sb, cb in claims[i + 1 :]:
             if reports[ra].source == reports[rb].source or ca.predicate != cb.predicate:
                 continue
-            subject_a = set(content_words(ca.subject or ""))
-            subject_b = set(content_words(cb.subject or ""))
-            if not subject_a & subject_b:
+            if not set(content_words(_core(ca.subject))) & set(content_words(_core(cb.subject))):
                 continue
             if bool(_NEGATION.search(str(ca.value))) != bool(_NEGATION.search(str(cb.value))):
                 continue
@@ -219,6 +217,26 @@ def compare_events(reports: Sequence[Report], index: SentenceIndex) -> list[Fact
             note = f"{ca.subject} / {cb.subject}: {ca.predicate}"
             out.append(FactPair(AGREE, "event", (ra, ca.span), (rb, cb.span), sim, note))
     return out
+
+
+# where a subject's own words end and a relative clause about it begins (an appositive stays:
+# "Google's parent firm, Alphabet,")
+_ASIDE = re.compile(r",?\s(?:who|which|whose)\s", re.IGNORECASE)
+
+
+def _core(subject: str | None) -> str:
+    """A subject without the relative clause describing it: "U.S. District Judge Gonzalo
+    Curiel, who is handling two class-action lawsuits against Trump University" is the judge,
+    not Trump.
+
+    >>> _core("U.S. District Judge Gonzalo Curiel, who is handling lawsuits against Trump")
+    'U.S. District Judge Gonzalo Curiel'
+    >>> _core("the US Secretary of State")
+    'the US Secretary of State'
+    """
+    text = subject or ""
+    m = _ASIDE.search(text)
+    return text[: m.start()].strip() if m and m.start() > 0 else text
 
 
 _TITLE = re.compile(r"^(?:the\s+|an?\s+)?(?:best\s+)?([\w'’-]+)\s+of\s+the\s+(.+)$", re.IGNORECASE)

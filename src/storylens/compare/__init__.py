@@ -29,7 +29,7 @@ from storylens.compare.facts import (
 from storylens.compare.model import AGREE, UNIQUE, Relation
 from storylens.compare.names import minority_sides, name_conflicts, word_conflicts
 from storylens.compare.quotes import QuoteFact, compare_quotes, quote_facts, speaker_note
-from storylens.compare.relate import Link, relations_from_links
+from storylens.compare.relate import Link, Node, coherent_agreements, relations_from_links
 from storylens.compare.values import Value, compare_values, figures_differ, read_values
 from storylens.compare.words import content_words
 from storylens.model import Entity, Span
@@ -180,14 +180,13 @@ def _statement_agreements(
     values: Sequence[Value],
 ) -> list[Relation]:
     """Sentences of different sources that say the same thing, grouped: alike, neither
-    disputed, and not giving different figures of one kind. A group grows through its most
-    alike pairs, and only while every member stays somewhat like every other: two sentences
-    each like a third may say two things of it."""
+    disputed, and not giving different figures of one kind; a group holds sentences each
+    somewhat like every other (:func:`.relate.coherent_agreements`)."""
     by_sentence: dict[SentenceRef, list[Value]] = defaultdict(list)
     for v in values:
         by_sentence[v.sentence].append(v)
-    group: dict[SentenceRef, set[SentenceRef]] = {}
-    links, apart = [], []
+    refs: dict[Node, SentenceRef] = {}
+    links = []
     for pair in index.pairs:  # most alike first
         if pair.similarity < AGREE_SIMILARITY:
             break
@@ -195,25 +194,19 @@ def _statement_agreements(
             continue
         sides = []
         for ref in (pair.a, pair.b):
-            report = reports[ref.report]
-            sent = report.sentences[ref.sentence]
+            sent = reports[ref.report].sentences[ref.sentence]
             sides.append((ref.report, sent.span))
+            refs[(ref.report, sent.span.start, sent.span.end)] = ref
         if any((reports[i].id, span.start) in conflicting for i, span in sides):
             continue
-        link = Link(AGREE, "statement", sides[0], sides[1], pair.similarity)
-        ga, gb = group.get(pair.a, {pair.a}), group.get(pair.b, {pair.b})
-        if ga is gb:
-            continue
-        if any(index.similarity(x, y) < CHAINED_SIMILARITY for x in ga for y in gb):
-            # the two say the same, but not what the rest of the other's group says ("Sanders
-            # has won ... in Oklahoma" / "Cruz topped his rivals in Oklahoma"): a pair apart
-            apart.extend(relations_from_links(reports, [link], whole_sentences=True))
-            continue
-        merged = ga | gb
-        for ref in merged:
-            group[ref] = merged
-        links.append(link)
-    return relations_from_links(reports, links, whole_sentences=True) + apart
+        links.append(Link(AGREE, "statement", sides[0], sides[1], pair.similarity))
+    joined, apart = coherent_agreements(
+        links, lambda x, y: index.similarity(refs[x], refs[y]) >= CHAINED_SIMILARITY
+    )
+    out = relations_from_links(reports, joined, whole_sentences=True)
+    for link in apart:
+        out.extend(relations_from_links(reports, [link], whole_sentences=True))
+    return out
 
 
 def _uniques(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,6 +54,32 @@ class _Groups:
 
 def _node(side: tuple[int, Span]) -> Node:
     return side[0], side[1].start, side[1].end
+
+
+def coherent_agreements(
+    links: Sequence[Link], together: Callable[[Node, Node], bool]
+) -> tuple[list[Link], list[Link]]:
+    """Split agreeing ``links`` (most confident first) into those that may group and those
+    that stand apart: a link joins two groups only if every statement of one may stand
+    ``together`` with every statement of the other. Two statements each like a third may say
+    two things of it ("Sanders has won ... in Oklahoma" / "Cruz topped his rivals in
+    Oklahoma"); such a link is an agreement of its own."""
+    group: dict[Node, frozenset[Node]] = {}
+    joined: list[Link] = []
+    apart: list[Link] = []
+    for link in links:
+        na, nb = _node(link.a), _node(link.b)
+        ga, gb = group.get(na, frozenset({na})), group.get(nb, frozenset({nb}))
+        if ga is gb:
+            continue
+        if not all(together(x, y) for x in ga for y in gb):
+            apart.append(link)
+            continue
+        merged = ga | gb
+        for node in merged:
+            group[node] = merged
+        joined.append(link)
+    return joined, apart
 
 
 def relations_from_links(

@@ -122,6 +122,17 @@ def test_paragraph_spans_round_trip(text: str) -> None:
     assert clean_text(cleaned) == cleaned
 
 
+# letters, UTF-8 lead and continuation bytes as windows-1252 shows them, controls, spaces
+_MOJIBAKE_ALPHABET = "ab .\n\r\t\u00a0\u00ad\u2028\ufeffÃÂâ€±§¡é’“\x83\u0303A"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_MOJIBAKE_ALPHABET), max_size=80))
+def test_cleaning_clean_text_changes_nothing(text: str) -> None:
+    cleaned = clean_text(text)
+    assert clean_text(cleaned) == cleaned
+
+
 @given(st.text(max_size=300), st.integers(min_value=10, max_value=120))
 def test_opening_words_are_the_texts_own_words(text: str, limit: int) -> None:
     from storylens.model import opening_words

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 import charset_normalizer
+import ftfy
 from charset_normalizer.md import mess_ratio
 
 from storylens.errors import UnreadableInput
@@ -28,6 +29,7 @@ MAX_CONTROL_RATIO = 0.05
 # (a latin-1 "Café crème" came out as cp1257 "crčme"). cp1252 is the WHATWG default for
 # undeclared Western pages, so it wins unless another guess is clearly less messy.
 CP1252_MESS_MARGIN = 0.1
+MAX_CLEAN_PASSES = 4
 
 
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
@@ -92,15 +94,62 @@ def _checked(text: str, source: str) -> str:
     return text
 
 
+# Mojibake: UTF-8 bytes read as windows-1252 or latin-1 ("PeÃ±a" for "Peña", "FranÃ\x83Â§ois"
+# when it happened twice) show a letter of U+00C2-U+00F4 (a UTF-8 lead byte) before a character
+# a continuation byte (0x80-0xBF) becomes in those code pages. Only lines with that pair go to
+# ftfy, which decides whether they are mojibake (measured: checking every line costs ~30 ms an
+# article; docs/design.md). Only its encoding repairs are on: quotes stay curly, entities and
+# widths as written (the readers handle those).
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization="NFC",
+    explain=False,
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """Text whose UTF-8 was decoded as windows-1252 or latin-1 (once or twice) decoded right,
+    line by line; other lines unchanged. ``text`` is NFC (mojibake stored decomposed, "A" and a
+    combining tilde for "Ã", shows its pairs only once composed)."""
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    lines = text.split("\n")
+    return "\n".join(
+        ftfy.fix_text(line, _FTFY) if _MOJIBAKE_HINT.search(line) else line for line in lines
+    )
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe\uffff]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 _BLANK_RUN = re.compile(r"\n\s*\n\s*")
 
 
 def clean_text(text: str) -> str:
-    """Normalise article text: NFC, one newline style, no control characters, one blank line
-    between paragraphs, no trailing spaces. Single newlines inside a paragraph are kept."""
-    text = unicodedata.normalize("NFC", text)
+    """Normalise article text: mojibake repaired, NFC, one newline style, no control characters,
+    one blank line between paragraphs, no trailing spaces. Single newlines inside a paragraph
+    are kept. Cleaning clean text changes nothing: a repair can leave text a second pass would
+    change (a control character gone, a space stripped), so passes repeat until none does."""
+    for _ in range(MAX_CLEAN_PASSES):
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_once(text: str) -> str:
+    text = repair_mojibake(unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text)

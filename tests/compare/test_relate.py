@@ -56,3 +56,21 @@ def test_two_sentences_each_like_a_third_are_not_one_agreement() -> None:
         frozenset("ab"),
         frozenset("bc"),
     }
+
+
+def test_sentences_that_share_only_names_do_not_agree() -> None:
+    """Alike by the names they share, the sentences say different things of them (PolNeAR:
+    "Trump didn't need to meet with Peña Nieto." / "Peña Nieto said that immigration ...")."""
+    names = ["Ruth Bader Ginsburg", "Donald Trump"]
+
+    def agree(x: str, y: str) -> bool:
+        reports = [report("a", x, names=names), report("b", y, names=names)]
+        rels = compare_reports(reports, idf_of(reports))
+        return any(r.relation == AGREE and r.kind == "statement" for r in rels)
+
+    called = "Donald Trump called for Ruth Bader Ginsburg to resign."
+    assert not agree(called, "Ruth Bader Ginsburg regrets her insults of Donald Trump.")
+    # a credit line is names only: two photo credits are no statement agreed on
+    assert not agree("(Photo by Ruth Bader Ginsburg)", "Source: Ruth Bader Ginsburg")
+    # the same names saying the same thing of them agree
+    assert agree(called, "Donald Trump called on Ruth Bader Ginsburg to resign.")

@@ -31,7 +31,7 @@ from storylens.compare.names import minority_sides, name_conflicts, word_conflic
 from storylens.compare.quotes import QuoteFact, compare_quotes, quote_facts, speaker_note
 from storylens.compare.relate import Link, Node, coherent_agreements, relations_from_links
 from storylens.compare.values import Value, compare_values, figures_differ, read_values
-from storylens.compare.words import content_words
+from storylens.compare.words import STOP_WORDS, content_words
 from storylens.model import Entity, Span
 from storylens.store.base import Store
 
@@ -44,9 +44,10 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 28  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 29  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 CHAINED_SIMILARITY = 0.3  # ... and each of a group of them is at least this like every other
+BEYOND_NAMES = 0.1  # ... and this alike in what they say of the names they share
 UNIQUE_SIMILARITY = 0.5  # a figure in a sentence this like another source's is not "only in"
 QUOTE_ECHO = 0.3  # a quotation sharing this much with another source's is not unique
 PARAPHRASE = 0.6  # ... nor one whose words another source's sentence mostly has
@@ -179,18 +180,37 @@ def _statement_agreements(
     conflicting: set[tuple[str, int]],
     values: Sequence[Value],
 ) -> list[Relation]:
-    """Sentences of different sources that say the same thing, grouped: alike, neither
-    disputed, and not giving different figures of one kind; a group holds sentences each
-    somewhat like every other (:func:`.relate.coherent_agreements`)."""
+    """Sentences of different sources that say the same thing, grouped: alike, alike too in
+    more than the names they share ("Trump didn't need to meet with Peña Nieto." / "Peña Nieto
+    said that immigration ... peaked"), neither disputed, and not giving different figures of
+    one kind; a group holds sentences each somewhat like every other
+    (:func:`.relate.coherent_agreements`)."""
     by_sentence: dict[SentenceRef, list[Value]] = defaultdict(list)
     for v in values:
         by_sentence[v.sentence].append(v)
+    names: dict[SentenceRef, frozenset[str]] = {}
+
+    def name_words(ref: SentenceRef) -> frozenset[str]:
+        if ref not in names:
+            report = reports[ref.report]
+            sent = report.sentences[ref.sentence]
+            names[ref] = frozenset(
+                word
+                for m in report.mentions
+                if sent.start <= m.start and m.end <= sent.end
+                for word in content_words(report.text[m.start : m.end])
+            )
+        return names[ref]
+
     refs: dict[Node, SentenceRef] = {}
     links = []
     for pair in index.pairs:  # most alike first
         if pair.similarity < AGREE_SIMILARITY:
             break
         if figures_differ(by_sentence[pair.a], by_sentence[pair.b]):
+            continue
+        left_out = name_words(pair.a) | name_words(pair.b) | STOP_WORDS
+        if index.similarity_beyond(pair.a, pair.b, left_out) < BEYOND_NAMES:
             continue
         sides = []
         for ref in (pair.a, pair.b):

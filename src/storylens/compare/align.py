@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from storylens.compare.data import Report
+from storylens.compare.words import stem
 from storylens.store.base import Store
 
 MIN_SIMILARITY = 0.2  # pairs below this are not kept at all
@@ -103,6 +104,18 @@ class SentenceIndex:
             dot = sum(self.idf.get(x, 1.0) ** 2 for x in la & lb)
             found = self._similarities[key] = dot / (self.norms[a] * self.norms[b] or 1.0)
         return found
+
+    def similarity_beyond(self, a: SentenceRef, b: SentenceRef, left_out: frozenset[str]) -> float:
+        """Cosine of two sentences over their lemmas but those whose stem is in ``left_out``
+        (the names in them: what the sentences say of those names)."""
+        la = {x for x in self.lemmas[a] if stem(x) not in left_out}
+        lb = {x for x in self.lemmas[b] if stem(x) not in left_out}
+        dot = sum(self.idf.get(x, 1.0) ** 2 for x in la & lb)
+        if not dot:
+            return 0.0
+        na = math.sqrt(sum(self.idf.get(x, 1.0) ** 2 for x in la))
+        nb = math.sqrt(sum(self.idf.get(x, 1.0) ** 2 for x in lb))
+        return dot / (na * nb)
 
     def best_elsewhere(self, ref: SentenceRef) -> float:
         """The highest similarity of the sentence to any sentence of another source."""

@@ -179,11 +179,14 @@ class Quote:
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of an article: offsets, and the lemmas of its content words (lower case,
-    no stop words), which the comparison stage aligns sentences across articles by."""
+    no stop words), which the comparison stage aligns sentences across articles by.
+    ``finite``: whether it has a finite verb; a photo caption ("Google's blog page introducing
+    its new chatbot Bard."), a credit or a heading has none."""
 
     start: int
     end: int
     lemmas: tuple[str, ...]
+    finite: bool = True
 
     @property
     def span(self) -> Span:

@@ -19,6 +19,7 @@ from storylens.compare.brief import (
     _relation_line,
     build_brief,
 )
+from storylens.compare.data import Report
 from storylens.compare.model import AGREE, UNIQUE, Relation, Side
 from storylens.model import Claim, Event, Quote, Span
 
@@ -109,6 +110,43 @@ def test_the_end_of_a_quotation_begun_earlier_or_a_question_is_no_summary_senten
     sentence: str, readable: bool
 ) -> None:
     assert _readable(sentence) is readable
+
+
+def test_a_sentence_without_a_finite_verb_is_no_summary_sentence_but_a_first_line() -> None:
+    """A caption ("... blog page introducing its chatbot Bard.") is written like a sentence but
+    has no finite verb; a report's first line may be its headline, which news writes so."""
+    texts = [
+        "Poll: bridge repairs in Port Alder a year behind plan. "
+        "The mayor's blog page introducing her new repair schedule for the city. "
+        "Crews will reopen the old quay crossing before the winter storms arrive.",
+        "Bridge repairs in Port Alder a year behind plan, engineers say. "
+        "The mayor's blog page introducing her new repair schedule for the city. "
+        "Crews will reopen the old quay crossing before the winter storms arrive, officials said.",
+    ]
+    reports = [report(f"r{i}", t, outlet=f"outlet{i}.example") for i, t in enumerate(texts)]
+    caption = "The mayor's blog page introducing her new repair schedule for the city."
+    headline = "Poll: bridge repairs in Port Alder a year behind plan."
+
+    def non_finite(r: Report) -> Report:
+        sents = tuple(
+            dataclasses.replace(s, finite=r.text[s.start : s.end] not in (caption, headline))
+            for s in r.sentences
+        )
+        return dataclasses.replace(r, sentences=sents)
+
+    def summary(rs: list[Report]) -> list[str]:
+        idf = idf_of(rs)
+        index = SentenceIndex(rs, idf)
+        ids = tuple(r.id for r in rs)
+        event = Event(3, "Bridge repairs", "2026-03-09", "2026-03-09", ids, ids, 2, (), None)
+        relations = tuple(compare_reports(rs, idf, index, {}))
+        comparison = Comparison(3, tuple(rs), relations, index, {})
+        return [line.text for line in build_brief(event, comparison).summary]
+
+    assert caption in summary(reports)  # all finite: the caption is echoed, so chosen
+    flagged = summary([non_finite(r) for r in reports])
+    assert caption not in flagged
+    assert headline in flagged  # the first line stays a candidate
 
 
 def _said(text: str, who: str, words: str, speaker: int) -> Quote:

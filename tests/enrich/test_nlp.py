@@ -54,3 +54,16 @@ def test_a_footnote_mark_after_a_full_stop_ends_the_sentence() -> None:
         "Not only did he roll with the interruptions, he used them.[1]",
         "Republicans booed.",
     ]
+
+
+def test_sentences_say_whether_they_have_a_finite_verb() -> None:
+    from storylens.enrich.terms import sentences_from_doc
+
+    text = (
+        "The balloon was shot down off the coast on Saturday.\n"
+        "Google's blog page introducing its new chatbot Bard.\n"
+        "The epicenter of the earthquake in southern Turkey on the evening of February 20.\n"
+        "Officials will inspect every bridge of the same design."
+    )
+    found = [(text[s.start : s.end], s.finite) for s in sentences_from_doc(load_nlp()(text))]
+    assert [finite for _, finite in found] == [True, False, False, True], found

@@ -143,3 +143,19 @@ def test_stats_show_real_dates(store: SQLiteStore) -> None:
     stats = store.stats()
     assert (stats["first_published"], stats["last_published"]) == ("2025-01-01", "2025-01-03")
     assert stats["articles"] == 2
+
+
+def test_sentences_round_trip_and_older_rows_read_as_finite(store: SQLiteStore) -> None:
+    from storylens.model import Sentence
+
+    with store.transaction():
+        store.insert(make("a1", "One caption here. A sentence was written."))
+        sentences = [Sentence(0, 17, ("caption",), False), Sentence(18, 41, ("sentence",))]
+        store.save_sentences("a1", sentences)
+    assert store.sentences("a1") == sentences
+    # a row written before sentences said whether they have a finite verb
+    store._db.execute(
+        "UPDATE article_sentences SET sentences = ? WHERE article_id = 'a1'",
+        ('[[0, 17, ["caption"]]]',),
+    )
+    assert store.sentences("a1") == [Sentence(0, 17, ("caption",), True)]

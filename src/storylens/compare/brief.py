@@ -333,15 +333,20 @@ def _summary(
     in_dispute: set[tuple[str, int]],
     headline: str,
 ) -> list[BriefLine]:
-    """The sentences other sources echo most, lead sentences first, none repeating another;
-    a sentence in dispute is taken only when nothing else says as much (the disagreement has
-    its own section). The one that says most of the event's headline opens the summary (a
-    timeline shows it), the rest follow as news reads."""
+    """The sentences other sources echo most, lead sentences first, none repeating another,
+    each with a finite verb but a report's first (a caption or a credit has none); a sentence
+    in dispute is taken only when nothing else says as much (the disagreement has its own
+    section). The one that says most of the event's headline opens the summary (a timeline
+    shows it), the rest follow as news reads."""
     candidates: list[tuple[float, SentenceRef]] = []
     for ri, report in enumerate(reports):
         readable = 0
         for si, sent in enumerate(report.sentences):
             if not _readable(report.text[sent.start : sent.end]):
+                continue
+            if not sent.finite and si > 0:
+                # a caption, a credit or a fragment; a report's first line may be its headline,
+                # which news writes without a finite verb ("Poll: Clinton and Sanders in dead heat")
                 continue
             ref = SentenceRef(ri, si)
             echo = sum(index.best.get(ref, {}).values())

@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Token
 from storylens.model import Sentence
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+# past, present (3rd person and not) and modal: a clause's verb, as a caption's "-ing" is not
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 LEAD_CHARS = 400
 MAX_TERM_CHARS = 40
 
@@ -39,7 +41,8 @@ def terms_from_doc(doc: Doc) -> dict[str, int]:
 
 
 def sentences_from_doc(doc: Doc) -> list[Sentence]:
-    """The document's sentences, trimmed of surrounding white space, with content lemmas."""
+    """The document's sentences, trimmed of surrounding white space, with content lemmas and
+    whether they have a finite verb."""
     out: list[Sentence] = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
@@ -47,5 +50,6 @@ def sentences_from_doc(doc: Doc) -> list[Sentence]:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         lemmas = tuple(lem for lem in map(content_lemma, tokens) if lem is not None)
-        out.append(Sentence(start, end, lemmas))
+        finite = any(t.tag_ in FINITE_TAGS for t in tokens)
+        out.append(Sentence(start, end, lemmas, finite))
     return out

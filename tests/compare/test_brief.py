@@ -149,6 +149,34 @@ def test_a_sentence_without_a_finite_verb_is_no_summary_sentence_but_a_first_lin
     assert headline in flagged  # the first line stays a candidate
 
 
+def test_two_sentences_telling_who_did_what_alike_are_not_both_summary_lines() -> None:
+    """Few words shared, so alike in words they are not; the comparison found them telling
+    the same deed (an event agreement), so the summary takes one of them."""
+    texts = [
+        "Microsoft is holding a surprise launch event at its Redmond headquarters on Tuesday. "
+        "Investors expect news about the search engine and its chatbot partnership.",
+        "The software giant will stage an unannounced press gathering near Seattle tomorrow. "
+        "Investors expect news about the search engine and its chatbot partnership, analysts said.",
+    ]
+    reports = [report(f"r{i}", t, outlet=f"outlet{i}.example") for i, t in enumerate(texts)]
+    idf = idf_of(reports)
+    index = SentenceIndex(reports, idf)
+    relations = compare_reports(reports, idf, index, {})
+    ids = tuple(r.id for r in reports)
+    event = Event(3, "Microsoft event", "2026-03-09", "2026-03-09", ids, ids, 2, (), None)
+
+    def summary(rels: list[Relation]) -> list[str]:
+        comparison = Comparison(3, tuple(reports), tuple(rels), index, {})
+        return [line.text for line in build_brief(event, comparison).summary]
+
+    first = [reports[0].side(reports[0].sentences[0].span)]
+    other = [reports[1].side(reports[1].sentences[0].span)]
+    deed = Relation(AGREE, "event", 0.8, (first[0], other[0]), 2, "Microsoft: hold")
+    openings = {texts[0].split(". ")[0] + ".", texts[1].split(". ")[0] + "."}
+    assert openings <= set(summary(relations))  # unlinked, both are taken
+    assert len(openings & set(summary([*relations, deed]))) == 1
+
+
 def _said(text: str, who: str, words: str, speaker: int) -> Quote:
     """A quote of ``speaker``: source ``who``, content ``words`` (first occurrences)."""
     at, w = text.index(who), text.index(words)

@@ -16,6 +16,7 @@ A timeline gives each event of a storyline one cited line: its brief's first sum
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -151,7 +152,11 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
     )
     return Brief(
         event=event,
-        summary=tuple(_summary(reports, index, disputed(relations, reports), event.title)),
+        summary=tuple(
+            _summary(
+                reports, index, disputed(relations, reports), _same_deed(relations), event.title
+            )
+        ),
         agreed=tuple(_agreed_lines(agreed, conflicts)[:TOP_AGREED]),
         only_in=tuple(_only_in_lines(uniques, agreed)[:TOP_UNIQUE]),
         differ=tuple(r for r in relations if r.is_conflict),
@@ -327,13 +332,27 @@ def _ends_an_earlier_quotation(text: str) -> bool:
     return not before.isspace() and (after.isspace() or after in ".,;:")
 
 
+def _same_deed(relations: Sequence[Relation]) -> set[frozenset[tuple[str, int]]]:
+    """Pairs of sentences (article id, start) the comparison found telling who did what alike
+    (an ``event`` agreement: "Microsoft is holding a surprise launch event" / "Microsoft are
+    holding a surprise press event tomorrow"): one says what the other says, in other words."""
+    out: set[frozenset[tuple[str, int]]] = set()
+    for r in relations:
+        if r.relation == AGREE and r.kind == "event":
+            keys = sorted({(s.article_id, s.start) for s in r.sides})
+            out.update(frozenset(pair) for pair in itertools.combinations(keys, 2))
+    return out
+
+
 def _summary(
     reports: Sequence[Report],
     index: SentenceIndex,
     in_dispute: set[tuple[str, int]],
+    same_deed: set[frozenset[tuple[str, int]]],
     headline: str,
 ) -> list[BriefLine]:
-    """The sentences other sources echo most, lead sentences first, none repeating another,
+    """The sentences other sources echo most, lead sentences first, none repeating another
+    (in words, or in who did what: ``same_deed``),
     each with a finite verb but a report's first (a caption or a credit has none); a sentence
     in dispute is taken only when nothing else says as much (the disagreement has its own
     section). The one that says most of the event's headline opens the summary (a timeline
@@ -357,11 +376,19 @@ def _summary(
     candidates.sort(key=lambda c: (-c[0], c[1].report, c[1].sentence))
     sources = len({r.source for r in reports})
     wanted = max(SUMMARY_MIN, min(SUMMARY_MAX, sources + 2))
+
+    def key(ref: SentenceRef) -> tuple[str, int]:
+        return reports[ref.report].id, reports[ref.report].sentences[ref.sentence].start
+
     chosen: list[SentenceRef] = []
     for _, ref in candidates:
         if len(chosen) >= wanted:
             break
-        if any(index.similarity(ref, other) >= REDUNDANT for other in chosen):
+        if any(
+            index.similarity(ref, other) >= REDUNDANT
+            or frozenset((key(ref), key(other))) in same_deed
+            for other in chosen
+        ):
             continue
         chosen.append(ref)
     if not chosen:

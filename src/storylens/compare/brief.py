@@ -351,12 +351,11 @@ def _summary(
     same_deed: set[frozenset[tuple[str, int]]],
     headline: str,
 ) -> list[BriefLine]:
-    """The sentences other sources echo most, lead sentences first, none repeating another
-    (in words, or in who did what: ``same_deed``),
-    each with a finite verb but a report's first (a caption or a credit has none); a sentence
-    in dispute is taken only when nothing else says as much (the disagreement has its own
-    section). The one that says most of the event's headline opens the summary (a timeline
-    shows it), the rest follow as news reads."""
+    """The sentences other sources echo most, lead sentences first, none repeating another (in
+    words, or in who did what: ``same_deed``), each with a finite verb but a report's first (a
+    caption or a credit has none); a sentence in dispute is taken only when nothing else says
+    as much (the disagreement has its own section). The one that says most of the event's
+    headline opens the summary (a timeline shows it), the rest follow as news reads."""
     candidates: list[tuple[float, SentenceRef]] = []
     for ri, report in enumerate(reports):
         readable = 0

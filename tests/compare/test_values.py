@@ -706,3 +706,28 @@ def test_a_qualified_time_of_day_is_a_span_of_minutes() -> None:
                 first, "The lander started the descent at 5:20 pm IST and touched down at 6:04."
             )
         )
+
+
+def _counts(article_id: str, text: str, *written: str) -> Report:
+    """A report whose claims count contests, one per figure ``written`` (first occurrences)."""
+    found = []
+    for w in written:
+        at = text.index(w)
+        found.append(Claim("quantity", float(w), Span(at, at + len(w)), Span(0, len(text)),
+                           unit="contest", referent="contests"))  # fmt: skip
+    return report(article_id, text, claims=found)
+
+
+def test_a_share_of_the_latest_ones_is_no_count_to_agree_on() -> None:
+    """ "six of the past seven contests" / "seven of the past eight contests": the "seven" of
+    one is the length of a run, of the other a count of wins."""
+    shares = [
+        _counts("r0", "Sanders has won 6 of the past 7 contests in the primary race.", "6", "7"),
+        _counts("r1", "Sanders has won 7 of the past 8 contests in the primary race.", "7", "8"),
+    ]
+    assert AGREE not in kinds(compare_reports(shares, idf_of(shares)), "number")
+    plain = [
+        _counts("r0", "Sanders has won 7 contests in the primary race so far.", "7"),
+        _counts("r1", "Sanders has now won 7 contests in the primary race.", "7"),
+    ]
+    assert AGREE in kinds(compare_reports(plain, idf_of(plain)), "number")

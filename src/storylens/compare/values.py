@@ -721,13 +721,24 @@ def _time_span(value: Value, text: str, minute: int) -> Value:
     return replace(value, low=minute + low - 0.4, high=minute + high + 0.4)
 
 
+# "six of the past seven contests": a share of a run of the latest (or first) ones
+_OF_A_RUN = re.compile(
+    r"^\s+of\s+(?:the|its|their|his|her|our)\s+(?:past|last|previous|latest|first|next)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _mark_composites(values: list[Value], text: str) -> list[Value]:
-    """Drop the parts of compound values ("6 feet, 3 inches"): they measure one thing."""
+    """Drop the parts of compound values: "6 feet, 3 inches" measure one thing, and "six of
+    the past seven contests" is a share, whose "seven" is no count of contests to agree with
+    "seven of the past eight"."""
     drop: set[Span] = set()
     ordered = sorted(values, key=lambda v: v.span.start)
     for a, b in itertools.pairwise(ordered):
         gap = text[a.span.end : b.span.start]
-        if a.dimension == b.dimension and gap.strip() in (",", "and", ", and"):
+        if a.dimension == b.dimension and (
+            gap.strip() in (",", "and", ", and") or _OF_A_RUN.match(gap)
+        ):
             drop.update((a.span, b.span))
     return [v for v in values if v.span not in drop]
 

@@ -100,6 +100,8 @@ def test_photo_captions_are_not_summary_sentences(sentence: str, readable: bool)
     [
         ('It is something much bigger than him and his campaign," said Devine.', False),
         ("You are one of a kind and always will be,” said James on Tuesday.", False),
+        ("We want a process where the voters decide,'' Tad Devine said on Tuesday.", False),
+        ("Tad Devine said: ''We want a process where the voters decide.''", True),
         ('Devine said: "It is something much bigger than him and the campaign."', True),
         ("Devine said: “It is something much bigger than him and the campaign.”", True),
         ('Devine called the campaign "something much bigger" than the senator.', True),
@@ -208,6 +210,16 @@ def test_key_quotes_are_words_in_quotation_marks() -> None:
     ]
     citation = found[0].citation
     assert text[citation.start : citation.end] == found[0].text
+
+
+def test_a_quotation_between_two_apostrophes_is_a_key_quote() -> None:
+    """The New York Times marks quotations with two apostrophes: ''...''."""
+    text = "''Voters are very serious about us defending ourselves,'' Gingrich said on Sunday."
+    words = "''Voters are very serious about us defending ourselves,''"
+    r = dataclasses.replace(report("r0", text), quotes=(_said(text, "Gingrich", words, 1),))
+    [found] = _key_quotes([r], {1: "Newt Gingrich"})
+    assert found.text == "Voters are very serious about us defending ourselves"
+    assert text[found.citation.start : found.citation.end] == found.text
 
 
 def test_one_quotation_credited_to_two_speakers_is_shown_once() -> None:

@@ -321,7 +321,8 @@ _QUESTION = re.compile(r"\?[\"'”’)]*$")
 def _ends_an_earlier_quotation(text: str) -> bool:
     """Whether the first quotation mark of a sentence closes a quotation opened in an earlier
     one: 'It is something much bigger than him," said Devine.' is the end of someone's words,
-    not a sentence a reader can take alone."""
+    not a sentence a reader can take alone. Two apostrophes mark a quotation too (''...'')."""
+    text = text.replace("''", '"')
     m = re.search(r'["“”]', text)
     if m is None:
         return False
@@ -489,17 +490,22 @@ def quotation(text: str, span: Span) -> Span | None:
     Span(start=1, end=12)
     >>> quotation("He called it a “very sad day”.", Span(13, 29)) is None
     True
+    >>> quotation("''We will win,'' he said.", Span(0, 16))
+    Span(start=2, end=13)
     """
     start, end = span.start, span.end
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
         end -= 1
-    if end - start < 3 or text[start] not in _OPENING or text[end - 1] not in _CLOSING:
+    if text.startswith("''", start) and text.endswith("''", start, end) and end - start > 4:
+        start, end = start + 2, end - 2  # the New York Times quotes with two apostrophes
+    elif end - start < 3 or text[start] not in _OPENING or text[end - 1] not in _CLOSING:
         return None
-    start, end = start + 1, end - 1
+    else:
+        start, end = start + 1, end - 1
     inner = text[start:end]
-    if any(mark in inner for mark in '“”"«»'):
+    if any(mark in inner for mark in '“”"«»') or "''" in inner:
         return None  # two quotations with the reporter's words between them
     while start < end and text[start] in _EDGES:
         start += 1

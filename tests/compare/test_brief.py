@@ -222,6 +222,23 @@ def test_a_quotation_between_two_apostrophes_is_a_key_quote() -> None:
     assert text[found.citation.start : found.citation.end] == found.text
 
 
+def test_a_quotation_opening_in_lower_case_is_no_key_quote() -> None:
+    """Words in marks that continue the reporter's sentence are part of it; the speaker's
+    whole quotation later in the report is the key quote."""
+    text = (
+        "Ms. Tanzer said the club ''is a perfect example of adapting to the economy'' today. "
+        "''They're spending a fortune on making the place family-friendly,'' Ms. Tanzer said."
+    )
+    quotes = (
+        _said(text, "Tanzer", "''is a perfect example of adapting to the economy''", 1),
+        _said(text, "Tanzer said.", "''They're spending a fortune on making the place "
+              "family-friendly,''", 1),
+    )  # fmt: skip
+    r = dataclasses.replace(report("r0", text), quotes=quotes)
+    [found] = _key_quotes([r], {1: "Michelle F. Tanzer"})
+    assert found.text == "They're spending a fortune on making the place family-friendly"
+
+
 def test_one_quotation_credited_to_two_speakers_is_shown_once() -> None:
     text = (
         "“I'm trying not to be too emotional,” Beyoncé said. "

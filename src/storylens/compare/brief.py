@@ -435,10 +435,11 @@ def _summary_line(reports: Sequence[Report], index: SentenceIndex, ref: Sentence
 
 def _key_quotes(reports: Sequence[Report], speakers: Mapping[int, str]) -> list[KeyQuote]:
     """One quotation per speaker, most quoted speakers first: the speaker's earliest words
-    between quotation marks, at least :data:`QUOTE_WORDS` of them. Only words in quotation
-    marks are quotes: an indirect account ("Earps denying Hermoso from the penalty spot", "He
-    claimed that ..., according to AP") is the reporter's wording. Words already shown under
-    another name (reports crediting one quotation to two speakers) are not shown twice."""
+    between quotation marks, at least :data:`QUOTE_WORDS` of them, not opening in lower case
+    (a quotation inside the reporter's sentence). Only words in quotation marks are quotes: an
+    indirect account ("Earps denying Hermoso from the penalty spot", "He claimed that ...,
+    according to AP") is the reporter's wording. Words already shown under another name
+    (reports crediting one quotation to two speakers) are not shown twice."""
     found: dict[str, list[tuple[Report, Span]]] = {}  # by the speaker's name
     counts: Counter[str] = Counter()
     for report in reports:
@@ -449,7 +450,12 @@ def _key_quotes(reports: Sequence[Report], speakers: Mapping[int, str]) -> list[
             counts[name] += 1
             for content in q.contents:
                 words = quotation(report.text, content)
-                if words is not None and len(words.of(report.text).split()) >= QUOTE_WORDS:
+                if words is None:
+                    continue
+                said = words.of(report.text)
+                # words opening in lower case continue the reporter's sentence: "Ms. Tanzer
+                # said, ''is a perfect example of adapting'' to the changing economy"
+                if len(said.split()) >= QUOTE_WORDS and not said[:1].islower():
                     found.setdefault(name, []).append((report, words))
                     break
     out: list[KeyQuote] = []

@@ -74,3 +74,44 @@ def test_sentences_that_share_only_names_do_not_agree() -> None:
     assert not agree("(Photo by Ruth Bader Ginsburg)", "Source: Ruth Bader Ginsburg")
     # the same names saying the same thing of them agree
     assert agree(called, "Donald Trump called on Ruth Bader Ginsburg to resign.")
+
+
+def test_sentences_about_different_people_do_not_agree() -> None:
+    """PolNeAR, Super Tuesday: "Trump has won Georgia, Virginia, ..." and "Clinton has won
+    ... Georgia, Virginia, ..." are alike but say things of different people."""
+    names = ["Donald Trump", "Hillary Clinton"]
+    other = report("c", "Hillary Clinton thanked her voters in Miami.", names=names)
+
+    def agree(x: str, y: str) -> bool:
+        reports = [report("a", x, names=names), report("b", y, names=names), other]
+        rels = compare_reports(reports, idf_of(reports))
+        return any(r.relation == AGREE and r.kind == "statement" for r in rels)
+
+    trump = "Donald Trump has won Georgia, Virginia, Alabama and Tennessee on Super Tuesday."
+    # the tagger missed "Clinton" here: a word of a full name the reports tag still counts
+    clinton = "Clinton has won Georgia, Virginia, Alabama and Tennessee on Super Tuesday."
+    assert not agree(trump, clinton)
+    # the same person named two ways, or a sentence naming nobody, may agree
+    assert agree(trump, trump.replace("Donald Trump", "Trump"))
+    assert agree(trump, trump.replace("Donald Trump", "He"))
+    # a lower-case word the tagger called a person is no name
+    lower = trump.replace("Donald Trump", "Trump").replace("on Super", "with hair on Super")
+    assert agree(trump, lower)
+
+
+def test_a_group_holds_no_two_sentences_about_different_people() -> None:
+    """Two sentences naming nobody join what is alike; through them, statements of two
+    different people must not become one agreement."""
+    names = ["Donald Trump", "Hillary Clinton"]
+    texts = [
+        "Donald Trump has won Georgia, Virginia, Alabama and Tennessee on Super Tuesday.",
+        "The winner has won Georgia, Virginia, Alabama and Tennessee on Super Tuesday.",
+        "Hillary Clinton has won Georgia, Virginia, Alabama and Tennessee on Super Tuesday.",
+    ]
+    reports = [report(f"r{i}", t, names=names) for i, t in enumerate(texts)]
+    rels = [r for r in compare_reports(reports, idf_of(reports)) if r.relation == AGREE]
+    statements = [r for r in rels if r.kind == "statement"]
+    assert {frozenset(s.article_id for s in r.sides) for r in statements} == {
+        frozenset({"r0", "r1"}),
+        frozenset({"r1", "r2"}),
+    }

@@ -31,7 +31,7 @@ from storylens.compare.names import minority_sides, name_conflicts, word_conflic
 from storylens.compare.quotes import QuoteFact, compare_quotes, quote_facts, speaker_note
 from storylens.compare.relate import Link, Node, coherent_agreements, relations_from_links
 from storylens.compare.values import Value, compare_values, figures_differ, read_values
-from storylens.compare.words import STOP_WORDS, content_words
+from storylens.compare.words import STOP_WORDS, content_words, word_spans
 from storylens.model import Entity, Span
 from storylens.store.base import Store
 
@@ -44,7 +44,7 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 34  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 35  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 CHAINED_SIMILARITY = 0.3  # ... and each of a group of them is at least this like every other
 BEYOND_NAMES = 0.1  # ... and this alike in what they say of the names they share
@@ -182,8 +182,9 @@ def _statement_agreements(
 ) -> list[Relation]:
     """Sentences of different sources that say the same thing, grouped: alike, alike too in
     more than the names they share ("Trump didn't need to meet with Peña Nieto." / "Peña Nieto
-    said that immigration ... peaked"), neither disputed, and not giving different figures of
-    one kind; a group holds sentences each somewhat like every other
+    said that immigration ... peaked"), not each about other people (:func:`_other_people`),
+    neither disputed, and not giving different figures of one kind; a group holds sentences
+    each somewhat like every other and none about other people than another
     (:func:`.relate.coherent_agreements`)."""
     by_sentence: dict[SentenceRef, list[Value]] = defaultdict(list)
     for v in values:
@@ -202,6 +203,14 @@ def _statement_agreements(
             )
         return names[ref]
 
+    people: dict[SentenceRef, frozenset[str]] = {}
+    name_parts = _full_name_words(reports)
+
+    def person_words(ref: SentenceRef) -> frozenset[str]:
+        if ref not in people:
+            people[ref] = _person_words(reports[ref.report], ref, name_parts)
+        return people[ref]
+
     refs: dict[Node, SentenceRef] = {}
     links = []
     for pair in index.pairs:  # most alike first
@@ -212,6 +221,8 @@ def _statement_agreements(
         left_out = name_words(pair.a) | name_words(pair.b) | STOP_WORDS
         if index.similarity_beyond(pair.a, pair.b, left_out) < BEYOND_NAMES:
             continue
+        if _other_people(person_words(pair.a), person_words(pair.b)):
+            continue
         sides = []
         for ref in (pair.a, pair.b):
             sent = reports[ref.report].sentences[ref.sentence]
@@ -220,13 +231,62 @@ def _statement_agreements(
         if any((reports[i].id, span.start) in conflicting for i, span in sides):
             continue
         links.append(Link(AGREE, "statement", sides[0], sides[1], pair.similarity))
-    joined, apart = coherent_agreements(
-        links, lambda x, y: index.similarity(refs[x], refs[y]) >= CHAINED_SIMILARITY
-    )
+
+    def together(x: Node, y: Node) -> bool:
+        a, b = refs[x], refs[y]
+        return index.similarity(a, b) >= CHAINED_SIMILARITY and not _other_people(
+            person_words(a), person_words(b)
+        )
+
+    joined, apart = coherent_agreements(links, together)
     out = relations_from_links(reports, joined, whole_sentences=True)
     for link in apart:
         out.extend(relations_from_links(reports, [link], whole_sentences=True))
     return out
+
+
+def _full_name_words(reports: Sequence[Report]) -> frozenset[str]:
+    """The words of the full names (two words or more) tagged PERSON in the reports."""
+    out = set()
+    for report in reports:
+        for m in report.mentions:
+            words = content_words(report.text[m.start : m.end])
+            if m.label == "PERSON" and len(words) >= 2:
+                out.update(words)
+    return frozenset(out)
+
+
+def _person_words(report: Report, ref: SentenceRef, name_parts: frozenset[str]) -> frozenset[str]:
+    """The words of the people's names a sentence writes: full names tagged PERSON and
+    written as names (capitalised: the tagger also calls "strawberry hair" a person), and
+    capitalised words that are part of the name of someone the event's reports name in full,
+    tagged or not (the tagger misses "Trump" in "Trump won not only in the Northeast", and
+    "Harry" in "His album Harry's House has beaten ..." is Harry Styles). Other single words
+    tagged PERSON are too often something else ("a Dawn report")."""
+    sent = report.sentences[ref.sentence]
+    inside = [m for m in report.mentions if sent.start <= m.start and m.end <= sent.end]
+    words = set()
+    for m in inside:
+        full = content_words(report.text[m.start : m.end])
+        if m.label == "PERSON" and report.text[m.start].isupper() and len(full) >= 2:
+            words.update(full)
+    for start, _, word in word_spans(report.text[sent.start : sent.end]):
+        at = sent.start + start
+        if not word[:1].isupper():
+            continue
+        if any(m.start <= at < m.end and m.label != "PERSON" for m in inside):
+            continue
+        words.update(w for w in content_words(word) if w in name_parts)
+    return frozenset(words)
+
+
+def _other_people(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences, each naming people, name none in common: alike as they may be,
+    they say things of different people ("Trump has won Georgia, Virginia, Alabama ..." /
+    "Clinton has won Democratic primaries in Georgia, Virginia, ..."). A name written two ways
+    shares a word ("Pat Labat" / "Patrick Labat"); a sentence naming nobody ("He won ...") may
+    agree with any."""
+    return bool(a) and bool(b) and not (a & b)
 
 
 def _uniques(

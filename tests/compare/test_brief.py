@@ -391,3 +391,32 @@ def test_only_in_leaves_out_what_is_no_sentence() -> None:
         [],
     )
     assert [line.label for line in lines] == ["Only in c.example", "Only in d.example"]
+
+
+def test_a_summary_line_cites_no_sentence_a_conflict_sets_against_it() -> None:
+    """Alike in words, the two sentences give one sum for different things; the conflict says
+    so, and the summary line is not cited to the other."""
+    texts = [
+        "Prime Minister Tomas Reyk said on Wednesday that the government would set aside "
+        "2 billion euros to repair the country's ageing bridges.",
+        "Prime Minister Tomas Reyk said on Wednesday that the government would set aside "
+        "2 billion euros for new housing in the capital.",
+    ]
+    reports = [report(f"r{i}", t, outlet=f"outlet{i}.example") for i, t in enumerate(texts)]
+    idf = idf_of(reports)
+    index = SentenceIndex(reports, idf)
+    ids = tuple(r.id for r in reports)
+    event = Event(3, "Reyk pledges money", "2026-03-09", "2026-03-09", ids, ids, 2, (), None)
+    sides = tuple(r.side(r.sentences[0].span) for r in reports)
+
+    def cited(relations: list[Relation]) -> set[str]:
+        comparison = Comparison(3, tuple(reports), tuple(relations), index, {})
+        line = build_brief(event, comparison).summary[0]
+        return {c.article_id for c in line.citations}
+
+    assert cited([]) == {"r0", "r1"}
+    referent = Relation("conflict:referent", "number", 0.9, sides, 2, "2 billion", (0, 1))
+    assert len(cited([referent])) == 1
+    # a name spelt two ways disputes the spelling only: the sentences still support each other
+    name = dataclasses.replace(referent, relation="conflict:name", kind="name")
+    assert cited([name]) == {"r0", "r1"}

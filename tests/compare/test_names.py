@@ -58,6 +58,11 @@ def test_name_conflict_between_reports() -> None:
     rels = [r for r in compare_reports([a, b], idf_of([a, b])) if r.relation == "conflict:name"]
     assert len(rels) == 1 and rels[0].note.startswith("Anthony / Antony")
     assert {s.article_id for s in rels[0].sides} == {"a", "b"}
+    # each side's camp is its spelling: "Anthony" first
+    assert {(s.article_id, c) for s, c in zip(rels[0].sides, rels[0].camps, strict=True)} == {
+        ("a", 0),
+        ("b", 1),
+    }
     for side in rels[0].sides:  # the highlighted words are the name as each report writes it
         assert side.highlight is not None
         text = (a if side.article_id == "a" else b).text

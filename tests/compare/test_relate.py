@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from storylens.compare import compare_reports
 from storylens.compare.model import AGREE, Relation
-from storylens.compare.relate import copied
+from storylens.compare.relate import Link, copied, relations_from_links
+from storylens.model import Span
 
 from .helpers import idf_of, report
 
@@ -115,3 +116,39 @@ def test_a_group_holds_no_two_sentences_about_different_people() -> None:
         frozenset({"r0", "r1"}),
         frozenset({"r1", "r2"}),
     }
+
+
+def test_an_agreement_a_conflict_contradicts_does_not_join_the_group() -> None:
+    """r3's figure is for something else: the comparison sets it against r0's, so it joins
+    no agreement with r0's group through r1, and the conflict names which side each report
+    takes."""
+    texts = [
+        "The government will spend 2 billion euros repairing the country's ageing bridges.",
+        "The government will spend 2 billion euros repairing and replacing ageing bridges.",
+        "The government is to spend 2 billion euros on repairing ageing bridges.",
+        "The government will spend 2 billion euros on new housing for young families.",
+    ]
+    reports = [report(f"r{i}", t) for i, t in enumerate(texts)]
+    span = [Span(r.text.index("2 billion"), r.text.index("2 billion") + 9) for r in reports]
+
+    def link(relation: str, i: int, j: int, confidence: float) -> Link:
+        return Link(relation, "number", (i, span[i]), (j, span[j]), confidence, "2 billion")
+
+    links = [
+        link(AGREE, 0, 1, 0.9),
+        link(AGREE, 1, 2, 0.9),
+        link(AGREE, 0, 2, 0.85),
+        link(AGREE, 2, 3, 0.7),  # wrongly agreeing: the referent check missed it
+        link("conflict:referent", 0, 3, 0.8),
+    ]
+    rels = relations_from_links(reports, links)
+    agreed = [r for r in rels if r.relation == AGREE]
+    assert [sorted(s.article_id for s in r.sides) for r in agreed] == [["r0", "r1", "r2"]]
+    (conflict,) = [r for r in rels if r.is_conflict]
+    camps = {s.article_id: c for s, c in zip(conflict.sides, conflict.camps, strict=True)}
+    assert camps["r3"] != camps["r0"] == camps["r1"] == camps["r2"]
+    assert [side["camp"] for side in conflict.as_dict()["sides"]] == list(conflict.camps)
+    assert "camp" not in agreed[0].as_dict()["sides"][0]
+    # without the conflict the wrong agreement joins them all
+    (alone,) = relations_from_links(reports, links[:4])
+    assert len(alone.sides) == 4

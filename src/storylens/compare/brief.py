@@ -154,7 +154,12 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
         event=event,
         summary=tuple(
             _summary(
-                reports, index, disputed(relations, reports), _same_deed(relations), event.title
+                reports,
+                index,
+                disputed(relations, reports),
+                _same_deed(relations),
+                _opposed(relations),
+                event.title,
             )
         ),
         agreed=tuple(_agreed_lines(agreed, conflicts)[:TOP_AGREED]),
@@ -345,11 +350,24 @@ def _same_deed(relations: Sequence[Relation]) -> set[frozenset[tuple[str, int]]]
     return out
 
 
+def _opposed(relations: Sequence[Relation]) -> set[frozenset[tuple[str, int]]]:
+    """Pairs of sentences (article id, start) some conflict sets against each other: neither
+    is support for the other ("2 billion euros for new housing" cites no sentence of "2
+    billion euros repairing ... bridges"). A name spelt two ways is not what the sentences
+    state ("Georg Solti" / "George Solti" both tell whose record Beyoncé broke)."""
+    out: set[frozenset[tuple[str, int]]] = set()
+    for r in relations:
+        if r.is_conflict and r.kind != "name":
+            out |= r.opposed()
+    return out
+
+
 def _summary(
     reports: Sequence[Report],
     index: SentenceIndex,
     in_dispute: set[tuple[str, int]],
     same_deed: set[frozenset[tuple[str, int]]],
+    opposed: set[frozenset[tuple[str, int]]],
     headline: str,
 ) -> list[BriefLine]:
     """The sentences other sources echo most, lead sentences first, none repeating another (in
@@ -409,10 +427,17 @@ def _summary(
     opening = max(echoed or chosen, key=lambda ref: (covers(ref), -rank[ref]))
     rest = sorted((ref for ref in chosen if ref != opening), key=lambda r: (r.sentence, r.report))
     ordered = [opening, *rest]
-    return [_summary_line(reports, index, ref) for ref in ordered]
+    return [_summary_line(reports, index, ref, opposed) for ref in ordered]
 
 
-def _summary_line(reports: Sequence[Report], index: SentenceIndex, ref: SentenceRef) -> BriefLine:
+def _summary_line(
+    reports: Sequence[Report],
+    index: SentenceIndex,
+    ref: SentenceRef,
+    opposed: set[frozenset[tuple[str, int]]],
+) -> BriefLine:
+    """A summary sentence cited to itself and, per other source, to the sentence most like
+    it, unless a conflict sets the two against each other."""
     report = reports[ref.report]
     sent = report.sentences[ref.sentence]
     citations = [Citation(report.id, report.outlet, sent.start, sent.end)]
@@ -422,6 +447,10 @@ def _summary_line(reports: Sequence[Report], index: SentenceIndex, ref: Sentence
             break
         other = pair.b if pair.a == ref else pair.a if pair.b == ref else None
         if other is None:
+            continue
+        r = reports[other.report]
+        key = (r.id, r.sentences[other.sentence].start)
+        if frozenset(((report.id, sent.start), key)) in opposed:
             continue
         source = reports[other.report].source
         if source != report.source and source not in by_source:

@@ -62,6 +62,8 @@ class Relation:
         sides: the reports' spans, at least one.
         sources: independent sources among the sides (copies of one original count once).
         note: one line saying what differs or agrees ("7.9 vs 7.8", "Antony / Anthony").
+        camps: for a conflict, which of the two accounts each side gives (0 or 1, in the
+            order of ``sides``: "Antony" is 0, "Anthony" 1); empty for other relations.
     """
 
     relation: str
@@ -70,6 +72,21 @@ class Relation:
     sides: tuple[Side, ...]
     sources: int
     note: str = ""
+    camps: tuple[int, ...] = ()
+
+    def _camp_fields(self) -> list[dict[str, int]]:
+        if not self.camps:
+            return [{} for _ in self.sides]
+        return [{"camp": c} for c in self.camps]
+
+    def opposed(self) -> set[frozenset[tuple[str, int]]]:
+        """The pairs of sentences (article id, start) this conflict sets against each other."""
+        return {
+            frozenset(((a.article_id, a.start), (b.article_id, b.start)))
+            for a, ca in zip(self.sides, self.camps, strict=True)
+            for b, cb in zip(self.sides, self.camps, strict=True)
+            if ca != cb
+        }
 
     @property
     def is_conflict(self) -> bool:
@@ -82,5 +99,8 @@ class Relation:
             "confidence": round(self.confidence, 3),
             "sources": self.sources,
             "note": self.note,
-            "sides": [s.as_dict((texts or {}).get(s.article_id)) for s in self.sides],
+            "sides": [
+                {**s.as_dict((texts or {}).get(s.article_id)), **camp}
+                for s, camp in zip(self.sides, self._camp_fields(), strict=True)
+            ],
         }

@@ -290,12 +290,14 @@ def name_conflicts(reports: Sequence[Report], names: Mapping[int, str]) -> list[
     out = []
     for (w1, w2), by_word in by_pair.items():
         sides: list[Side] = []
-        for word in (w1, w2):
+        camps: list[int] = []
+        for camp, word in enumerate((w1, w2)):
             per_report: dict[int, int] = defaultdict(int)
             for form in sorted(set(by_word[word]), key=lambda f: (f.report, f.span.start)):
                 if per_report[form.report] < MAX_SIDES_PER_REPORT:
                     per_report[form.report] += 1
                     sides.append(reports[form.report].side(form.span))
+                    camps.append(camp)
         sources = len({reports[f.report].source for w in by_word.values() for f in w})
         entities = {
             m.canonical
@@ -315,6 +317,7 @@ def name_conflicts(reports: Sequence[Report], names: Mapping[int, str]) -> list[
                 sides=tuple(sides),
                 sources=sources,
                 note=f"{w1} / {w2}{of}",
+                camps=tuple(camps),
             )
         )
     return out
@@ -379,9 +382,12 @@ def word_conflicts(reports: Sequence[Report], idf: Mapping[str, float]) -> list[
             }:
                 continue
             sides = tuple(reports[r].side(span) for r, span, _ in a_uses + b_uses)
+            camps = (0,) * len(a_uses) + (1,) * len(b_uses)
             sources = len({reports[r].source for r, _, _ in a_uses + b_uses})
             out.append(
-                Relation(CONFLICT_PREFIX + "name", "name", 0.6, sides, sources, f"{wa} / {wb}")
+                Relation(
+                    CONFLICT_PREFIX + "name", "name", 0.6, sides, sources, f"{wa} / {wb}", camps
+                )
             )
     return out
 

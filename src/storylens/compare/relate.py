@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storylens.compare.data import Report
-from storylens.compare.model import AGREE, Relation, Side
+from storylens.compare.model import AGREE, CONFLICT_PREFIX, Relation, Side
 from storylens.model import Span
 
 Node = tuple[int, int, int]  # report index, highlight start, highlight end
@@ -82,10 +82,30 @@ def coherent_agreements(
     return joined, apart
 
 
+def consistent(links: Sequence[Link]) -> list[Link]:
+    """``links`` without the agreements their conflicts contradict. Agreements join groups
+    most confident first, and one that would put two statements in conflict into one group
+    goes: "2 billion euros for new housing" conflicts with "2 billion euros repairing the
+    country's ageing bridges" and so does not agree with "2 billion euros over five years to
+    repair ... bridges" either, whose words the referent check could not read; the conflict
+    shows the difference, and the agreement holds the reports that give the figure for one
+    thing."""
+    conflicts = {
+        frozenset((_node(x.a), _node(x.b))) for x in links if x.relation.startswith(CONFLICT_PREFIX)
+    }
+    if not conflicts:
+        return list(links)
+    agreements = sorted((x for x in links if x.relation == AGREE), key=lambda x: -x.confidence)
+    _, refused = coherent_agreements(agreements, lambda x, y: frozenset((x, y)) not in conflicts)
+    return [x for x in links if x not in refused]
+
+
 def relations_from_links(
     reports: Sequence[Report], links: Sequence[Link], *, whole_sentences: bool = False
 ) -> list[Relation]:
-    """Group ``links`` of one kind into relations (see module doc)."""
+    """Group ``links`` of one kind into relations (see module doc); agreements a conflict
+    contradicts are left out (:func:`consistent`)."""
+    links = consistent(links)
     groups = _Groups()
     for link in links:
         na, nb = _node(link.a), _node(link.b)
@@ -108,7 +128,7 @@ def relations_from_links(
     out = []
     for (relation, ga, gb), group_links in merged.items():
         nodes = sorted(members[ga] | members[gb])
-        sides = _sides(reports, nodes, spans, whole_sentences)
+        sides, camps = _sides(reports, nodes, spans, whole_sentences, members[gb])
         sources = independent_sources(reports, nodes)
         if relation == AGREE and sources < 2:
             continue
@@ -121,15 +141,23 @@ def relations_from_links(
                 sides=sides,
                 sources=sources,
                 note=best.note,
+                camps=camps if relation.startswith(CONFLICT_PREFIX) else (),
             )
         )
     return out
 
 
 def _sides(
-    reports: Sequence[Report], nodes: list[Node], spans: dict[Node, Span], whole: bool
-) -> tuple[Side, ...]:
+    reports: Sequence[Report],
+    nodes: list[Node],
+    spans: dict[Node, Span],
+    whole: bool,
+    second: set[Node],
+) -> tuple[tuple[Side, ...], tuple[int, ...]]:
+    """One side per sentence of ``nodes``, and each side's camp: 1 if its node is in
+    ``second`` (the other account of a conflict), else 0."""
     out: list[Side] = []
+    camps: list[int] = []
     seen: set[tuple[int, int]] = set()
     for node in nodes:
         report = reports[node[0]]
@@ -141,7 +169,8 @@ def _sides(
             continue
         seen.add((node[0], side.start))
         out.append(side)
-    return tuple(out)
+        camps.append(1 if node in second else 0)
+    return tuple(out), tuple(camps)
 
 
 COPY_WORDS = 20  # a sentence this long, word for word in another outlet, was copied

@@ -56,3 +56,26 @@ def test_json_has_offsets() -> None:
     assert data["event_id"] == 7
     line = data["summary"][0]
     assert {"article_id", "outlet", "start", "end"} <= set(line["citations"][0])
+
+
+def test_a_conflict_shows_its_two_accounts_one_after_the_other() -> None:
+    """Sides come camp by camp, and "versus" opens the second account, in Markdown and HTML."""
+    brief = brief_of(
+        "The central span of the old quay bridge fell 12 metres into the river on Monday.",
+        "The central span of the old quay bridge fell 20 metres into the river on Monday.",
+        "The old quay bridge's central span fell 12 metres into the river on Monday.",
+    )
+    (conflict,) = [r for r in brief.differ if r.kind == "number"]
+    assert sorted(conflict.camps) == list(conflict.camps)  # camp by camp
+    first = conflict.note.split(" / ")[0]
+    assert all(
+        first in s.text for s, c in zip(conflict.sides, conflict.camps, strict=True) if c == 0
+    )
+    md = brief_markdown(brief)
+    section = md.split("## Sources differ")[1].split("\n\n")[1]
+    lines = section.splitlines()[1:]
+    assert [line.startswith("  - *versus* ") for line in lines] == [
+        i > 0 and c == 1 and conflict.camps[i - 1] == 0 for i, c in enumerate(conflict.camps)
+    ]
+    assert "*versus* outlet1.example" in md
+    assert brief_html(brief).count('<div class="versus">versus</div>') == 1

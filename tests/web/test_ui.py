@@ -37,6 +37,7 @@ def test_event_page(client: TestClient) -> None:
                     "The sources side by side"):  # fmt: skip
         assert f"<h2>{section}</h2>" in page
     assert page.count('class="conflict-row"') == 3
+    assert page.count('<div class="versus">versus</div>') == 3  # one per conflict
     assert "<svg" in page and page.count("<circle") == 4  # the four reports on a time chart
     assert page.count('class="column"') == 4
     assert '<mark class="conflict">' in page

@@ -123,16 +123,20 @@ def relations_from_links(
         if link.relation == AGREE:
             merged[(AGREE, ga, ga)].append(link)
         else:
-            first, second = sorted((ga, gb))
-            merged[(link.relation, first, second)].append(link)
+            low, high = sorted((ga, gb))
+            merged[(link.relation, low, high)].append(link)
     out = []
     for (relation, ga, gb), group_links in merged.items():
-        nodes = sorted(members[ga] | members[gb])
-        sides, camps = _sides(reports, nodes, spans, whole_sentences, members[gb])
+        best = max(group_links, key=lambda x: x.confidence)
+        # a conflict's first camp is the account its note names first (the best link's a)
+        second: set[Node] = set()
+        if relation != AGREE:
+            second = members[gb] if groups.find(_node(best.a)) == ga else members[ga]
+        nodes = sorted(members[ga] | members[gb], key=lambda n: (n in second, n))
+        sides, camps = _sides(reports, nodes, spans, whole_sentences, second)
         sources = independent_sources(reports, nodes)
         if relation == AGREE and sources < 2:
             continue
-        best = max(group_links, key=lambda x: x.confidence)
         out.append(
             Relation(
                 relation=relation,
@@ -155,7 +159,8 @@ def _sides(
     second: set[Node],
 ) -> tuple[tuple[Side, ...], tuple[int, ...]]:
     """One side per sentence of ``nodes``, and each side's camp: 1 if its node is in
-    ``second`` (the other account of a conflict), else 0."""
+    ``second`` (the other account of a conflict), else 0. For an agreement ``second`` is
+    empty."""
     out: list[Side] = []
     camps: list[int] = []
     seen: set[tuple[int, int]] = set()

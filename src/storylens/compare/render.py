@@ -38,6 +38,13 @@ def _span(c: Citation) -> str:
     return f"{c.outlet or c.article_id} ({c.article_id}, chars {c.start}-{c.end})"
 
 
+def _versus(relation: Relation) -> list[bool]:
+    """For each side of a conflict, whether the other account begins with it (the sides come
+    camp by camp)."""
+    camps = relation.camps or (0,) * len(relation.sides)
+    return [c != 0 and (i == 0 or camps[i - 1] == 0) for i, c in enumerate(camps)]
+
+
 def _kind(relation: Relation) -> str:
     return relation.relation.split(":", 1)[-1]
 
@@ -72,9 +79,10 @@ def brief_markdown(brief: Brief) -> str:
         out += ["## Sources differ", ""]
         for r in brief.differ:
             out.append(f"- **{_kind(r)}** ({r.note}):")
-            for side in r.sides:
+            for side, versus in zip(r.sides, _versus(r), strict=True):
                 n = sources.cite([Citation.of(side)])[0]
-                out.append(f"  - {side.outlet or side.article_id}: “{side.text}” [{n}]")
+                against = "*versus* " if versus else ""
+                out.append(f"  - {against}{side.outlet or side.article_id}: “{side.text}” [{n}]")
         out.append("")
     if brief.quotes:
         out += ["## Key quotes", ""]
@@ -117,6 +125,7 @@ h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.1rem;margin-top:1.6rem}
 .meta{color:#666}.cite{font-size:.75rem;vertical-align:super;text-decoration:none;margin-left:1px}
 .label{font-weight:600}.kind{display:inline-block;background:#fde2e1;color:#8a1c14;
 border-radius:3px;padding:0 .3rem;font-size:.85rem}blockquote{margin:.2rem 0 .2rem 1rem;color:#333}
+.versus{margin-left:1rem;font-style:italic;color:#666}
 ol.sources{font-size:.85rem;color:#555}article{border-bottom:1px solid #ddd;padding-bottom:1rem}
 """
 CSP = (
@@ -169,8 +178,10 @@ def _brief_body(brief: Brief, sources: _Sources, texts: dict[Citation, str]) -> 
         h.append("<h2>Sources differ</h2><ul>")
         for r in brief.differ:
             h.append(f'<li><span class="kind">{escape(_kind(r))}</span> {escape(r.note)}')
-            for side in r.sides:
+            for side, versus in zip(r.sides, _versus(r), strict=True):
                 c = Citation.of(side)
+                if versus:
+                    h.append('<div class="versus">versus</div>')
                 h.append(
                     f"<blockquote>{escape(side.outlet or side.article_id)}: “{escape(side.text)}”"
                     f"{_html_cites(sources, [c], texts)}</blockquote>"

@@ -152,3 +152,24 @@ def test_an_agreement_a_conflict_contradicts_does_not_join_the_group() -> None:
     # without the conflict the wrong agreement joins them all
     (alone,) = relations_from_links(reports, links[:4])
     assert len(alone.sides) == 4
+
+
+def test_he_or_she_is_the_one_person_the_sentence_before_opens_with() -> None:
+    """ "She" after a sentence led by Clinton is Clinton: her wins do not agree with Trump's.
+    After a sentence that names its one person late ("..., beating rival Hillary Clinton"),
+    "He" stays unknown and may agree with anyone."""
+    names = ["Donald Trump", "Hillary Clinton"]
+    trump = report(
+        "a", "Donald Trump has won Georgia, Virginia, Alabama and Tennessee tonight.", names=names
+    )
+
+    def agrees_with_trump(text: str) -> bool:
+        other = report("b", text, names=names)
+        rels = compare_reports([trump, other], idf_of([trump, other]))
+        return any(r.relation == AGREE and r.kind == "statement" for r in rels)
+
+    she = "She has won Georgia, Virginia, Alabama and Tennessee tonight."
+    assert agrees_with_trump(she)  # alone, "She" may be anyone
+    assert not agrees_with_trump("Hillary Clinton earned another win. " + she)
+    late = "The senator beat rival Hillary Clinton in Vermont. "
+    assert agrees_with_trump(late + she.replace("She", "He"))

@@ -14,6 +14,7 @@ than a missed one.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -44,7 +45,7 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 36  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 37  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 CHAINED_SIMILARITY = 0.3  # ... and each of a group of them is at least this like every other
 BEYOND_NAMES = 0.1  # ... and this alike in what they say of the names they share
@@ -257,27 +258,50 @@ def _full_name_words(reports: Sequence[Report]) -> frozenset[str]:
 
 
 def _person_words(report: Report, ref: SentenceRef, name_parts: frozenset[str]) -> frozenset[str]:
-    """The words of the people's names a sentence writes: full names tagged PERSON and
-    written as names (capitalised: the tagger also calls "strawberry hair" a person), and
-    capitalised words that are part of the name of someone the event's reports name in full,
-    tagged or not (the tagger misses "Trump" in "Trump won not only in the Northeast", and
-    "Harry" in "His album Harry's House has beaten ..." is Harry Styles). Other single words
-    tagged PERSON are too often something else ("a Dawn report")."""
-    sent = report.sentences[ref.sentence]
+    """The words of the people's names a sentence writes (:func:`_people_named`), and for a
+    sentence opening with "He" or "She", those of the one person the sentence before names,
+    when it names that person first, in its opening words ("Clinton has won Democratic
+    primaries in ... She also won Georgia, ..."; not "The Vermont senator won the state's
+    caucuses, beating rival Hillary Clinton. He also won ...")."""
+    people = {name for _, name in _people_named(report, ref.sentence, name_parts)}
+    opening = report.text[report.sentences[ref.sentence].start :].lstrip()[:4]
+    if ref.sentence > 0 and re.match(r"(?:He|She)\b", opening):
+        before = _people_named(report, ref.sentence - 1, name_parts)
+        if len({name[-1] for _, name in before}) == 1 and min(at for at, _ in before) < SUBJECT:
+            people |= {name for _, name in before}
+    return frozenset(word for name in people for word in name)
+
+
+SUBJECT = 4  # a name among a sentence's first words (after "Democrat", "Former President") leads it
+
+
+def _people_named(
+    report: Report, index: int, name_parts: frozenset[str]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """The people a sentence names, each as the words of its name with the number of words
+    before it: full names tagged PERSON and written as names (capitalised: the tagger also
+    calls "strawberry hair" a person), and capitalised words that are part of the name of
+    someone the event's reports name in full, tagged or not (the tagger misses "Trump" in
+    "Trump won not only in the Northeast", and "Harry" in "His album Harry's House has beaten
+    ..." is Harry Styles). Other single words tagged PERSON are too often something else ("a
+    Dawn report")."""
+    sent = report.sentences[index]
     inside = [m for m in report.mentions if sent.start <= m.start and m.end <= sent.end]
-    words = set()
+    words = word_spans(report.text[sent.start : sent.end])
+    people: list[tuple[int, tuple[str, ...]]] = []
     for m in inside:
         full = content_words(report.text[m.start : m.end])
         if m.label == "PERSON" and report.text[m.start].isupper() and len(full) >= 2:
-            words.update(full)
-    for start, _, word in word_spans(report.text[sent.start : sent.end]):
+            people.append((sum(sent.start + w[0] < m.start for w in words), tuple(full)))
+    named = {word for _, name in people for word in name}
+    for i, (start, _, word) in enumerate(words):
         at = sent.start + start
         if not word[:1].isupper():
             continue
         if any(m.start <= at < m.end and m.label != "PERSON" for m in inside):
             continue
-        words.update(w for w in content_words(word) if w in name_parts)
-    return frozenset(words)
+        people.extend((i, (w,)) for w in content_words(word) if w in name_parts and w not in named)
+    return people
 
 
 def _other_people(a: frozenset[str], b: frozenset[str]) -> bool:

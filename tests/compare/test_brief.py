@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 
@@ -34,6 +35,20 @@ def brief_of(title: str, *texts: str) -> Brief:
     ids = tuple(r.id for r in reports)
     event = Event(3, title, "2026-03-09", "2026-03-09", ids, ids, len(ids), (), None)
     return build_brief(event, Comparison(3, tuple(reports), tuple(relations), index, {}))
+
+
+def briefed(title: str, texts: list[str]) -> tuple[list[Report], Callable[[list[Relation]], Brief]]:
+    """The reports of ``texts``, and their brief as an event titled ``title`` given the
+    relations a test chooses."""
+    reports = [report(f"r{i}", t, outlet=f"outlet{i}.example") for i, t in enumerate(texts)]
+    index = SentenceIndex(reports, idf_of(reports))
+    ids = tuple(r.id for r in reports)
+    event = Event(3, title, "2026-03-09", "2026-03-09", ids, ids, len(ids), (), None)
+
+    def brief(relations: list[Relation]) -> Brief:
+        return build_brief(event, Comparison(3, tuple(reports), tuple(relations), index, {}))
+
+    return reports, brief
 
 
 REPORTS = (
@@ -160,16 +175,11 @@ def test_two_sentences_telling_who_did_what_alike_are_not_both_summary_lines() -
         "The software giant will stage an unannounced press gathering near Seattle tomorrow. "
         "Investors expect news about the search engine and its chatbot partnership, analysts said.",
     ]
-    reports = [report(f"r{i}", t, outlet=f"outlet{i}.example") for i, t in enumerate(texts)]
-    idf = idf_of(reports)
-    index = SentenceIndex(reports, idf)
-    relations = compare_reports(reports, idf, index, {})
-    ids = tuple(r.id for r in reports)
-    event = Event(3, "Microsoft event", "2026-03-09", "2026-03-09", ids, ids, 2, (), None)
+    reports, brief = briefed("Microsoft event", texts)
+    relations = compare_reports(reports, idf_of(reports))
 
     def summary(rels: list[Relation]) -> list[str]:
-        comparison = Comparison(3, tuple(reports), tuple(rels), index, {})
-        return [line.text for line in build_brief(event, comparison).summary]
+        return [line.text for line in brief(rels).summary]
 
     first = [reports[0].side(reports[0].sentences[0].span)]
     other = [reports[1].side(reports[1].sentences[0].span)]
@@ -402,17 +412,11 @@ def test_a_summary_line_cites_no_sentence_a_conflict_sets_against_it() -> None:
         "Prime Minister Tomas Reyk said on Wednesday that the government would set aside "
         "2 billion euros for new housing in the capital.",
     ]
-    reports = [report(f"r{i}", t, outlet=f"outlet{i}.example") for i, t in enumerate(texts)]
-    idf = idf_of(reports)
-    index = SentenceIndex(reports, idf)
-    ids = tuple(r.id for r in reports)
-    event = Event(3, "Reyk pledges money", "2026-03-09", "2026-03-09", ids, ids, 2, (), None)
+    reports, brief = briefed("Reyk pledges money", texts)
     sides = tuple(r.side(r.sentences[0].span) for r in reports)
 
     def cited(relations: list[Relation]) -> set[str]:
-        comparison = Comparison(3, tuple(reports), tuple(relations), index, {})
-        line = build_brief(event, comparison).summary[0]
-        return {c.article_id for c in line.citations}
+        return {c.article_id for c in brief(relations).summary[0].citations}
 
     assert cited([]) == {"r0", "r1"}
     referent = Relation("conflict:referent", "number", 0.9, sides, 2, "2 billion", (0, 1))

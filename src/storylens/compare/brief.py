@@ -452,7 +452,7 @@ def _summary_line(
         key = (r.id, r.sentences[other.sentence].start)
         if frozenset(((report.id, sent.start), key)) in opposed:
             continue
-        source = reports[other.report].source
+        source = r.source
         if source != report.source and source not in by_source:
             by_source[source] = (pair.similarity, other)
     for _, other in by_source.values():

@@ -80,7 +80,10 @@ class Relation:
         return [{"camp": c} for c in self.camps]
 
     def opposed(self) -> set[frozenset[tuple[str, int]]]:
-        """The pairs of sentences (article id, start) this conflict sets against each other."""
+        """The pairs of sentences (article id, start) this conflict sets against each other
+        (none when its camps are not known)."""
+        if not self.camps:
+            return set()
         return {
             frozenset(((a.article_id, a.start), (b.article_id, b.start)))
             for a, ca in zip(self.sides, self.camps, strict=True)

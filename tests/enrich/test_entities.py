@@ -279,3 +279,24 @@ def test_a_courtesy_title_is_no_role(tmp_path: Path, store: SQLiteStore) -> None
         "And Mr. Brolin dances in one scene.",
     )
     assert not [m for m in store.mentions(article_id) if m.label == "ROLE"]
+
+
+def test_the_reporting_outlet_is_no_person() -> None:
+    """ "The Gazette has learned ...": the tagger's person is the page's own outlet."""
+    from storylens.enrich.entities import RawMention, outlet_as_organisation
+
+    text = "The Gazette has learned that Dario Fenn met Gazette Smith and the Post."
+    found = [
+        RawMention(text.index(w), text.index(w) + len(w), "PERSON", w)
+        for w in ("Gazette", "Dario Fenn", "Gazette Smith", "Post")
+    ]
+
+    def labels(outlet: str | None) -> list[str]:
+        return [m.label for m in outlet_as_organisation(found, outlet)]
+
+    assert labels("coastlinegazette.example") == ["ORG", "PERSON", "PERSON", "PERSON"]
+    assert labels("Coastline Gazette") == ["ORG", "PERSON", "PERSON", "PERSON"]
+    assert labels("washingtonpost.com") == ["PERSON", "PERSON", "PERSON", "ORG"]
+    assert labels(None) == labels("bbc.co.uk") == ["PERSON"] * 4
+    # a name that merely occurs inside the domain is not the outlet ("Fenn" / "fennews")
+    assert labels("fennnews.example") == ["PERSON"] * 4

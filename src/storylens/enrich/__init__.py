@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from storylens.enrich.ages import ages_from_doc
 from storylens.enrich.claims import claims_from_doc
-from storylens.enrich.entities import mentions_from_doc
+from storylens.enrich.entities import mentions_from_doc, outlet_as_organisation
 from storylens.enrich.grouping import group_mentions
 from storylens.enrich.nlp import MAX_CHARS, load_nlp
 from storylens.enrich.quotes import quotes_from_doc
@@ -35,7 +35,7 @@ __all__ = ["VERSION", "EnrichReport", "Enricher"]
 
 log = logging.getLogger(__name__)
 
-VERSION = 20  # raise when annotations change meaning: every article is then enriched again
+VERSION = 21  # raise when annotations change meaning: every article is then enriched again
 BATCH = 32  # articles per transaction
 PARALLEL_MIN = 64  # fewer articles are done before a second process would have started
 
@@ -165,7 +165,7 @@ class Enricher:
         return {e.id: e.name for e in self.store.entities(ids)} if ids else {}
 
     def _mentions(self, article: Article, doc: Doc) -> list[Mention]:
-        raw = mentions_from_doc(doc)
+        raw = outlet_as_organisation(mentions_from_doc(doc), article.outlet)
         out: list[Mention] = []
         groups = group_mentions(article.text, raw)
         tie_roles(article.text, groups)

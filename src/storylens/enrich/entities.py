@@ -64,6 +64,31 @@ def mentions_from_doc(doc: Doc) -> list[RawMention]:
     return out
 
 
+def outlet_as_organisation(mentions: list[RawMention], outlet: str | None) -> list[RawMention]:
+    """``mentions`` with the reporting outlet called an organisation where the tagger took it
+    for a person: "The Gazette has learned ..." in a page of coastlinegazette.example, "the
+    Herald's reporter" in the Valley Herald. A mention is the outlet when its letters are the
+    outlet's name (its domain's first label, or the name it gives) or, for one word, end it:
+    papers call themselves by their last word ("the Post", "the Times")."""
+    if not outlet:
+        return mentions
+    name = outlet.lower() if " " in outlet else outlet.lower().split(".")[0]
+    own = re.sub(r"[^a-z]", "", name)
+    if len(own) < 4:
+        return mentions
+    out = []
+    for m in mentions:
+        letters = re.sub(r"[^a-z]", "", m.surface.lower())
+        if (
+            m.label == "PERSON"
+            and len(letters) >= 4
+            and (letters == own or (" " not in m.surface.strip() and own.endswith(letters)))
+        ):
+            m = RawMention(m.start, m.end, "ORG", m.surface)
+        out.append(m)
+    return out
+
+
 def _before_own_verb(ent: SpacySpan) -> int:
     """Where ``ent`` ends once a verb it ran into is cut off: a title-case headline ("Pervez
     Musharraf Dies At 79", "Tina Turner Dies at 83") is tagged with its verb, which the parser

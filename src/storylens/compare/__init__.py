@@ -14,7 +14,6 @@ than a missed one.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -29,10 +28,11 @@ from storylens.compare.facts import (
 )
 from storylens.compare.model import AGREE, UNIQUE, Relation
 from storylens.compare.names import minority_sides, name_conflicts, word_conflicts
+from storylens.compare.people import full_name_words, other_people, sentence_people
 from storylens.compare.quotes import QuoteFact, compare_quotes, quote_facts, speaker_note
 from storylens.compare.relate import Link, Node, coherent_agreements, relations_from_links
 from storylens.compare.values import Value, compare_values, figures_differ, read_values
-from storylens.compare.words import STOP_WORDS, content_words, word_spans
+from storylens.compare.words import STOP_WORDS, content_words
 from storylens.model import Entity, Span
 from storylens.store.base import Store
 
@@ -183,7 +183,7 @@ def _statement_agreements(
 ) -> list[Relation]:
     """Sentences of different sources that say the same thing, grouped: alike, alike too in
     more than the names they share ("Trump didn't need to meet with Peña Nieto." / "Peña Nieto
-    said that immigration ... peaked"), not each about other people (:func:`_other_people`),
+    said that immigration ... peaked"), not each about other people (:func:`.people.other_people`),
     neither disputed, and not giving different figures of one kind; a group holds sentences
     each somewhat like every other and none about other people than another
     (:func:`.relate.coherent_agreements`)."""
@@ -205,11 +205,11 @@ def _statement_agreements(
         return names[ref]
 
     people: dict[SentenceRef, frozenset[str]] = {}
-    name_parts = _full_name_words(reports)
+    name_parts = full_name_words(reports)
 
     def person_words(ref: SentenceRef) -> frozenset[str]:
         if ref not in people:
-            people[ref] = _person_words(reports[ref.report], ref, name_parts)
+            people[ref] = sentence_people(reports[ref.report], ref, name_parts)
         return people[ref]
 
     refs: dict[Node, SentenceRef] = {}
@@ -222,7 +222,7 @@ def _statement_agreements(
         left_out = name_words(pair.a) | name_words(pair.b) | STOP_WORDS
         if index.similarity_beyond(pair.a, pair.b, left_out) < BEYOND_NAMES:
             continue
-        if _other_people(person_words(pair.a), person_words(pair.b)):
+        if other_people(person_words(pair.a), person_words(pair.b)):
             continue
         sides = []
         for ref in (pair.a, pair.b):
@@ -235,7 +235,7 @@ def _statement_agreements(
 
     def together(x: Node, y: Node) -> bool:
         a, b = refs[x], refs[y]
-        return index.similarity(a, b) >= CHAINED_SIMILARITY and not _other_people(
+        return index.similarity(a, b) >= CHAINED_SIMILARITY and not other_people(
             person_words(a), person_words(b)
         )
 
@@ -244,73 +244,6 @@ def _statement_agreements(
     for link in apart:
         out.extend(relations_from_links(reports, [link], whole_sentences=True))
     return out
-
-
-def _full_name_words(reports: Sequence[Report]) -> frozenset[str]:
-    """The words of the full names (two words or more) tagged PERSON in the reports."""
-    out = set()
-    for report in reports:
-        for m in report.mentions:
-            words = content_words(report.text[m.start : m.end])
-            if m.label == "PERSON" and len(words) >= 2:
-                out.update(words)
-    return frozenset(out)
-
-
-def _person_words(report: Report, ref: SentenceRef, name_parts: frozenset[str]) -> frozenset[str]:
-    """The words of the people's names a sentence writes (:func:`_people_named`), and for a
-    sentence opening with "He" or "She", those of the one person the sentence before names,
-    when it names that person first, in its opening words ("Clinton has won Democratic
-    primaries in ... She also won Georgia, ..."; not "The Vermont senator won the state's
-    caucuses, beating rival Hillary Clinton. He also won ...")."""
-    people = {name for _, name in _people_named(report, ref.sentence, name_parts)}
-    opening = report.text[report.sentences[ref.sentence].start :].lstrip()[:4]
-    if ref.sentence > 0 and re.match(r"(?:He|She)\b", opening):
-        before = _people_named(report, ref.sentence - 1, name_parts)
-        if len({name[-1] for _, name in before}) == 1 and min(at for at, _ in before) < SUBJECT:
-            people |= {name for _, name in before}
-    return frozenset(word for name in people for word in name)
-
-
-SUBJECT = 4  # a name among a sentence's first words (after "Democrat", "Former President") leads it
-
-
-def _people_named(
-    report: Report, index: int, name_parts: frozenset[str]
-) -> list[tuple[int, tuple[str, ...]]]:
-    """The people a sentence names, each as the words of its name with the number of words
-    before it: full names tagged PERSON and written as names (capitalised: the tagger also
-    calls "strawberry hair" a person), and capitalised words that are part of the name of
-    someone the event's reports name in full, tagged or not (the tagger misses "Trump" in
-    "Trump won not only in the Northeast", and "Harry" in "His album Harry's House has beaten
-    ..." is Harry Styles). Other single words tagged PERSON are too often something else ("a
-    Dawn report")."""
-    sent = report.sentences[index]
-    inside = [m for m in report.mentions if sent.start <= m.start and m.end <= sent.end]
-    words = word_spans(report.text[sent.start : sent.end])
-    people: list[tuple[int, tuple[str, ...]]] = []
-    for m in inside:
-        full = content_words(report.text[m.start : m.end])
-        if m.label == "PERSON" and report.text[m.start].isupper() and len(full) >= 2:
-            people.append((sum(sent.start + w[0] < m.start for w in words), tuple(full)))
-    named = {word for _, name in people for word in name}
-    for i, (start, _, word) in enumerate(words):
-        at = sent.start + start
-        if not word[:1].isupper():
-            continue
-        if any(m.start <= at < m.end and m.label != "PERSON" for m in inside):
-            continue
-        people.extend((i, (w,)) for w in content_words(word) if w in name_parts and w not in named)
-    return people
-
-
-def _other_people(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sentences, each naming people, name none in common: alike as they may be,
-    they say things of different people ("Trump has won Georgia, Virginia, Alabama ..." /
-    "Clinton has won Democratic primaries in Georgia, Virginia, ..."). A name written two ways
-    shares a word ("Pat Labat" / "Patrick Labat"); a sentence naming nobody ("He won ...") may
-    agree with any."""
-    return bool(a) and bool(b) and not (a & b)
 
 
 def _uniques(

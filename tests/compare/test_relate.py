@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from storylens.compare import compare_reports
+from storylens.compare import Report, compare_reports
 from storylens.compare.model import AGREE, Relation
 from storylens.compare.relate import Link, copied, relations_from_links
-from storylens.model import Span
+from storylens.model import Claim, Span
 
 from .helpers import idf_of, report
 
@@ -173,3 +173,47 @@ def test_he_or_she_is_the_one_person_the_sentence_before_opens_with() -> None:
     assert not agrees_with_trump("Hillary Clinton earned another win. " + she)
     late = "The senator beat rival Hillary Clinton in Vermont. "
     assert agrees_with_trump(late + she.replace("She", "He"))
+
+
+def _deed(article_id: str, text: str, subject: str, names: list[str]) -> Report:
+    """A report whose one claim is that ``subject`` won something."""
+    at = text.index(subject)
+    won = Claim("event", "win", Span(at, text.index(" won") + 4), Span(0, len(text)),
+                subject=subject, predicate="win")  # fmt: skip
+    return report(article_id, text, names=names, claims=[won])
+
+
+def _deeds_agreed(*reports: Report) -> set[frozenset[str]]:
+    return {
+        frozenset(s.article_id for s in r.sides)
+        for r in compare_reports(list(reports), idf_of(list(reports)))
+        if r.relation == AGREE and r.kind == "event"
+    }
+
+
+def test_deeds_of_different_people_do_not_agree() -> None:
+    """PolNeAR, Super Tuesday: "Republican Senator Ted Cruz won the primary in Oklahoma" and
+    "Democrat Senator Bernie Sanders won the primary in Oklahoma" share a subject word ("Senator"),
+    not the winner."""
+    names = ["Ted Cruz", "Bernie Sanders"]
+    cruz = _deed("a", "Republican Senator Ted Cruz won the primary in Oklahoma on Tuesday night.",
+                 "Republican Senator Ted Cruz", names)  # fmt: skip
+    sanders = _deed("b", "Democrat Senator Bernie Sanders won the primary in Oklahoma on Tuesday "
+                    "night.", "Democrat Senator Bernie Sanders", names)  # fmt: skip
+    again = _deed("c", "Ted Cruz won the Oklahoma primary on Tuesday.", "Ted Cruz", names)
+    assert _deeds_agreed(cruz, sanders, again) == {frozenset({"a", "c"})}
+
+
+def test_a_group_of_deeds_holds_no_two_different_doers() -> None:
+    """ "Cruz won" agrees with "Cruz and Clinton won", and that with "Trump and Clinton won";
+    Cruz's and Trump's wins do not become one agreement through them."""
+    names = ["Ted Cruz", "Hillary Clinton", "Donald Trump"]
+    texts = {
+        "a": ("Ted Cruz won the primary in Oklahoma on Tuesday.", "Ted Cruz"),
+        "b": ("Ted Cruz and Hillary Clinton won the primaries in Oklahoma on Tuesday.",
+              "Ted Cruz and Hillary Clinton"),
+        "c": ("Donald Trump and Hillary Clinton won the primaries in Oklahoma on Tuesday.",
+              "Donald Trump and Hillary Clinton"),
+    }  # fmt: skip
+    agreed = _deeds_agreed(*(_deed(k, t, s, names) for k, (t, s) in texts.items()))
+    assert agreed and not any({"a", "c"} <= group for group in agreed)

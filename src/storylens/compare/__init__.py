@@ -25,6 +25,7 @@ from storylens.compare.facts import (
     compare_events,
     compare_places,
     compare_venues,
+    subject_people,
 )
 from storylens.compare.model import AGREE, UNIQUE, Relation
 from storylens.compare.names import minority_sides, name_conflicts, word_conflicts
@@ -45,7 +46,7 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 37  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 38  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 CHAINED_SIMILARITY = 0.3  # ... and each of a group of them is at least this like every other
 BEYOND_NAMES = 0.1  # ... and this alike in what they say of the names they share
@@ -107,8 +108,9 @@ def compare_reports(
         + _quote_links(reports, quotes)
     )
     relations: list[Relation] = []
-    for kind in ("number", "time", "date", "place", "venue", "quote", "event"):
+    for kind in ("number", "time", "date", "place", "venue", "quote"):
         relations.extend(relations_from_links(reports, [x for x in links if x.kind == kind]))
+    relations.extend(_deeds(reports, [x for x in links if x.kind == "event"]))
     relations.extend(name_conflicts(reports, names or {}))
     relations.extend(word_conflicts(reports, idf))
     in_dispute = disputed(relations, reports)
@@ -143,6 +145,28 @@ def _fact_links(reports: Sequence[Report], index: SentenceIndex) -> list[Link]:
         + compare_events(reports, index)
     )
     return [Link(f.relation, f.kind, f.a, f.b, min(1.0, 0.4 + f.similarity), f.note) for f in facts]
+
+
+def _deeds(reports: Sequence[Report], links: Sequence[Link]) -> list[Relation]:
+    """Who-did-what agreements, grouped so that no group holds the deeds of different people:
+    "Cruz won Oklahoma" and "Cruz and Clinton have won" agree, and so do "Cruz and Clinton" and
+    "Trump and Clinton have won"; the two links do not make one group."""
+    name_parts = full_name_words(reports)
+    doers: dict[Node, frozenset[str]] = {}
+    for i, report in enumerate(reports):
+        for c in report.claims:
+            if c.kind == "event":
+                doers[(i, c.span.start, c.span.end)] = subject_people(report, c, name_parts)
+
+    def together(x: Node, y: Node) -> bool:
+        return not other_people(doers.get(x, frozenset()), doers.get(y, frozenset()))
+
+    ordered = sorted(links, key=lambda x: -x.confidence)
+    joined, apart = coherent_agreements(ordered, together)
+    out = relations_from_links(reports, joined)
+    for link in apart:
+        out.extend(relations_from_links(reports, [link]))
+    return out
 
 
 def _quote_links(reports: Sequence[Report], quotes: Sequence[QuoteFact]) -> list[Link]:

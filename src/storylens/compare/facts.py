@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from storylens.compare.align import SentenceIndex, SentencePair, SentenceRef
 from storylens.compare.data import Report
 from storylens.compare.model import AGREE, CONFLICT_PREFIX
+from storylens.compare.people import full_name_words, other_people, span_people
 from storylens.compare.words import content_words, fold
-from storylens.model import Sentence, Span
+from storylens.model import Claim, Sentence, Span
 
 PLACE_SIMILARITY = 0.33
 VENUE_SIMILARITY = 0.4
@@ -191,7 +192,10 @@ def compare_events(reports: Sequence[Report], index: SentenceIndex) -> list[Fact
     """Who did what, said alike: event claims of two sources with the same verb and a subject
     word in common, in sentences about the same thing ("the US Secretary of State arrived in
     Brussels" / "US Secretary of State Antony Blinken on Wednesday arrived at the NATO
-    Headquarters"). One denied and one affirmed are left alone, not called agreeing."""
+    Headquarters"). One denied and one affirmed are left alone, not called agreeing, and so are
+    two whose subjects name different people: "Republican Sen. Ted Cruz won the primary in
+    Oklahoma" and "Democrat Sen. Bernie Sanders won the primary in Oklahoma" share words, not
+    the winner."""
     claims = [
         (ri, si, c)
         for ri, report in enumerate(reports)
@@ -200,12 +204,16 @@ def compare_events(reports: Sequence[Report], index: SentenceIndex) -> list[Fact
         for si in [_sentence_index(report, c.span.start)]
         if si is not None
     ]
+    name_parts = full_name_words(reports)
+    doers = [subject_people(reports[r], c, name_parts) for r, _, c in claims]
     out = []
     for i, (ra, sa, ca) in enumerate(claims):
-        for rb, sb, cb in claims[i + 1 :]:
+        for j, (rb, sb, cb) in enumerate(claims[i + 1 :], start=i + 1):
             if reports[ra].source == reports[rb].source or ca.predicate != cb.predicate:
                 continue
             if not set(content_words(_core(ca.subject))) & set(content_words(_core(cb.subject))):
+                continue
+            if other_people(doers[i], doers[j]):
                 continue
             if bool(_NEGATION.search(str(ca.value))) != bool(_NEGATION.search(str(cb.value))):
                 continue
@@ -217,6 +225,16 @@ def compare_events(reports: Sequence[Report], index: SentenceIndex) -> list[Fact
             note = f"{ca.subject} / {cb.subject}: {ca.predicate}"
             out.append(FactPair(AGREE, "event", (ra, ca.span), (rb, cb.span), sim, note))
     return out
+
+
+def subject_people(report: Report, claim: Claim, name_parts: frozenset[str]) -> frozenset[str]:
+    """The words of the people's names in the subject of a who-did-what ``claim`` (its own
+    words, without a relative clause about it)."""
+    core = _core(claim.subject)
+    at = report.text.find(core, claim.span.start, claim.span.end) if core else -1
+    if at < 0:
+        return frozenset()
+    return span_people(report, at, at + len(core), name_parts)
 
 
 # where a subject's own words end and a relative clause about it begins (an appositive stays:

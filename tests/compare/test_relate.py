@@ -217,3 +217,32 @@ def test_a_group_of_deeds_holds_no_two_different_doers() -> None:
     }  # fmt: skip
     agreed = _deeds_agreed(*(_deed(k, t, s, names) for k, (t, s) in texts.items()))
     assert agreed and not any({"a", "c"} <= group for group in agreed)
+
+
+def test_sentences_with_other_places_in_one_slot_do_not_agree() -> None:
+    """PolNeAR, Super Tuesday: "Oklahoma and his home state of Texas." (Cruz) agreed with
+    "... won the primary in Oklahoma and in his home state of Vermont." (Sanders): alike, and
+    naming nobody the tagger saw, but the home states differ."""
+    places = ["Oklahoma", "Texas", "Vermont", "US", "U.S.", "Alaska"]
+
+    def agree(x: str, y: str) -> bool:
+        # each report names both home states elsewhere, so the two are no place conflict
+        both = "Texas and Vermont voted as expected."
+        reports = [report("a", f"{x} {both}", names=places, label="GPE"),
+                   report("b", f"{both} {y}", names=places, label="GPE")]  # fmt: skip
+        rels = compare_reports(reports, idf_of(reports))
+        return any(
+            r.relation == AGREE
+            and r.kind == "statement"
+            and all(both not in s.text for s in r.sides)
+            for r in rels
+        )
+
+    texas = "The senator won the primary in Oklahoma and in his home state of Texas on Tuesday."
+    vermont = texas.replace("Texas", "Vermont")
+    assert not agree(texas, vermont)
+    assert agree(texas, texas.replace("The senator won", "The senator also won"))
+    # one place written two ways, or named elsewhere in the other sentence, is no other place
+    us = "US says it shot down a small object over Alaska on Friday night."
+    assert agree(us, "U.S. officials say they shot down a small object over Alaska on Friday.")
+    assert agree(texas, vermont.replace("Oklahoma", "Oklahoma and Texas"))

@@ -25,6 +25,7 @@ from storylens.compare.facts import (
     compare_events,
     compare_places,
     compare_venues,
+    places_differ,
     subject_people,
 )
 from storylens.compare.model import AGREE, UNIQUE, Relation
@@ -34,7 +35,7 @@ from storylens.compare.quotes import QuoteFact, compare_quotes, quote_facts, spe
 from storylens.compare.relate import Link, Node, coherent_agreements, relations_from_links
 from storylens.compare.values import Value, compare_values, figures_differ, read_values
 from storylens.compare.words import STOP_WORDS, content_words
-from storylens.model import Entity, Span
+from storylens.model import Entity, Sentence, Span
 from storylens.store.base import Store
 
 __all__ = [
@@ -46,7 +47,7 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 38  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 39  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 CHAINED_SIMILARITY = 0.3  # ... and each of a group of them is at least this like every other
 BEYOND_NAMES = 0.1  # ... and this alike in what they say of the names they share
@@ -135,6 +136,11 @@ def _value_links(
             Link(p.relation, kind, (p.a.report, p.a.span), (p.b.report, p.b.span), confidence, note)
         )
     return out
+
+
+def _sentence(reports: Sequence[Report], ref: SentenceRef) -> tuple[Report, Sentence]:
+    report = reports[ref.report]
+    return report, report.sentences[ref.sentence]
 
 
 def _fact_links(reports: Sequence[Report], index: SentenceIndex) -> list[Link]:
@@ -247,6 +253,8 @@ def _statement_agreements(
         if index.similarity_beyond(pair.a, pair.b, left_out) < BEYOND_NAMES:
             continue
         if other_people(person_words(pair.a), person_words(pair.b)):
+            continue
+        if places_differ(*(_sentence(reports, ref) for ref in (pair.a, pair.b))):
             continue
         sides = []
         for ref in (pair.a, pair.b):

@@ -19,7 +19,7 @@ from storylens.compare.data import Report
 from storylens.compare.model import AGREE, CONFLICT_PREFIX
 from storylens.compare.people import full_name_words, other_people, span_people
 from storylens.compare.words import content_words, fold
-from storylens.model import Claim, Sentence, Span
+from storylens.model import Claim, Mention, Sentence, Span
 
 PLACE_SIMILARITY = 0.33
 VENUE_SIMILARITY = 0.4
@@ -146,6 +146,55 @@ def compare_places(reports: Sequence[Report], index: SentenceIndex) -> list[Fact
                                  (pair.b.report, mb.span), pair.similarity, f"{name_a} / {name_b}")
                     )  # fmt: skip
     return out
+
+
+def places_differ(a: tuple[Report, Sentence], b: tuple[Report, Sentence]) -> bool:
+    """Whether two sentences put different places in the same slot ("Cruz won Oklahoma and his
+    home state of Texas" / "Sanders won Oklahoma and his home state of Vermont"): whatever else
+    they share, they do not say the same thing. A place the other sentence names too ("US" in
+    "U.S. says ..."), or one in a list ("in Georgia, Virginia, Arkansas"), is left alone."""
+    (ra, sa), (rb, sb) = a, b
+    text_a, text_b = _plain(ra.text[sa.start : sa.end]), _plain(rb.text[sb.start : sb.end])
+    for ma in _places(ra, sa):
+        fa = _plain(ra.text[ma.start : ma.end])
+        if _names(fa, text_b):
+            continue
+        slot_a = _slot(ra.text, ma.start, ma.end, sa.start, sa.end)
+        for mb in _places(rb, sb):
+            fb = _plain(rb.text[mb.start : mb.end])
+            if _names(fb, text_a) or _names(fa, fb) or _names(fb, fa):
+                continue
+            slot_b = _slot(rb.text, mb.start, mb.end, sb.start, sb.end)
+            if any(
+                x and x == y and len(x.split()) == 2 for x, y in zip(slot_a, slot_b, strict=True)
+            ):
+                return True
+    return False
+
+
+def _plain(text: str) -> str:
+    return fold(text).replace(".", "")
+
+
+def _names(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+_LIST_MARK = re.compile(r"(?:,|&|\b(?:and|or)\b)\s*$")
+_LIST_NEXT = re.compile(r"^\s*(?:,|&|(?:and|or)\b)")
+
+
+def _places(report: Report, sent: Sentence) -> list[Mention]:
+    """The places a sentence names, but those in a list."""
+    text = report.text
+    return [
+        m
+        for m in report.mentions
+        if m.label in PLACE_LABELS
+        and sent.start <= m.start < sent.end
+        and not _LIST_MARK.search(text[max(sent.start, m.start - 6) : m.start])
+        and not _LIST_NEXT.match(text[m.end : min(sent.end, m.end + 6)])
+    ]
 
 
 def _listed(words: str) -> bool:

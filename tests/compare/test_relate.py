@@ -246,3 +246,37 @@ def test_sentences_with_other_places_in_one_slot_do_not_agree() -> None:
     us = "US says it shot down a small object over Alaska on Friday night."
     assert agree(us, "U.S. officials say they shot down a small object over Alaska on Friday.")
     assert agree(texas, vermont.replace("Oklahoma", "Oklahoma and Texas"))
+
+
+def test_list_items_about_different_people_do_not_agree() -> None:
+    """Dev, the Georgia indictment: "Shawn Still, fake GOP elector" (a name the tagger does not
+    see: "Still" is also an adverb) agreed with "Cathy Latham, fake GOP elector" and "David
+    Shafer, Georgia GOP chair and fake elector". A list item opening with a name and a comma
+    names that person."""
+    names = ["David Shafer", "Cathy Latham"]  # Shawn Still untagged, as by the tagger
+    items = [
+        "David Shafer, Georgia GOP chair and fake elector",
+        "Shawn Still, fake GOP elector",
+        "Cathy Latham, fake GOP elector",
+    ]
+    a = report("a", "\n".join(f"• {x}" for x in items) + " tied to Coffee County", names=names)
+    b = report("b", "\n".join(items), names=names)
+    pairs = {
+        frozenset(s.text.lstrip("• ").split(",")[0] for s in r.sides)
+        for r in compare_reports([a, b], idf_of([a, b]))
+        if r.relation == AGREE and r.kind == "statement"
+    }
+    assert pairs == {frozenset({n}) for n in ("David Shafer", "Shawn Still", "Cathy Latham")}
+
+
+def test_an_opening_date_or_place_is_no_listed_name() -> None:
+    from storylens.compare.people import people_named
+
+    def named(text: str) -> list[tuple[str, ...]]:
+        r = report("a", text, names=["Washington"], label="GPE")
+        return [name for _, name in people_named(r, 0, len(text), frozenset())]
+
+    assert named("Shawn Still, fake GOP elector") == [("shawn", "still")]
+    assert named("Last Tuesday, the jury met.") == []
+    assert named("In Washington, the jury met.") == []
+    assert named("West Washington, the jury met.") == []

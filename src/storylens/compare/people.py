@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from storylens.compare.align import SentenceRef
 from storylens.compare.data import Report
 from storylens.compare.words import content_words, word_spans
+from storylens.model import Mention
 
 SUBJECT = 4  # a name among a sentence's first words (after "Democrat", "Former President") leads it
 
@@ -57,8 +58,8 @@ def people_named(
     tagger also calls "strawberry hair" a person), and capitalised words that are part of the
     name of someone the event's reports name in full, tagged or not (the tagger misses "Trump"
     in "Trump won not only in the Northeast", and "Harry" in "His album Harry's House has beaten
-    ..." is Harry Styles). Other single words tagged PERSON are too often something else ("a
-    Dawn report")."""
+    ..." is Harry Styles), and the name a list item opens with (:func:`_listed_name`). Other
+    single words tagged PERSON are too often something else ("a Dawn report")."""
     inside = [m for m in report.mentions if start <= m.start and m.end <= end]
     words = word_spans(report.text[start:end])
     people: list[tuple[int, tuple[str, ...]]] = []
@@ -67,6 +68,10 @@ def people_named(
         if m.label == "PERSON" and report.text[m.start].isupper() and len(full) >= 2:
             people.append((sum(start + w[0] < m.start for w in words), tuple(full)))
     named = {word for _, name in people for word in name}
+    listed = _listed_name(report, start, end, inside)
+    if listed and not set(listed) & named:
+        people.append((0, listed))
+        named.update(listed)
     for i, (at, _, word) in enumerate(words):
         if not word[:1].isupper():
             continue
@@ -74,6 +79,34 @@ def people_named(
             continue
         people.extend((i, (w,)) for w in content_words(word) if w in name_parts and w not in named)
     return people
+
+
+# a list item or caption that opens with a name and a comma: "• Shawn Still, fake GOP elector"
+_LISTED = re.compile(r"^[^\w]*((?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+),\s")
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+
+
+def _listed_name(
+    report: Report, start: int, end: int, inside: Sequence[Mention]
+) -> tuple[str, ...] | None:
+    """The name a stretch opens with, two or three capitalised words before a comma, that the
+    tagger may not have seen ("Still" is also an adverb): unless the words are an entity of
+    another kind ("South Africa, Brazil ..."), a date ("Last Tuesday,") or hold a stop word
+    ("In Washington,")."""
+    m = _LISTED.match(report.text[start:end])
+    if m is None:
+        return None
+    run_start, run_end = start + m.start(1), start + m.end(1)
+    if any(x.start < run_end and run_start < x.end and x.label != "PERSON" for x in inside):
+        return None
+    run = m.group(1).split()
+    words = content_words(m.group(1))
+    if len(words) != len(run) or any(w.casefold() in _CALENDAR for w in run):
+        return None
+    return tuple(words)
 
 
 def other_people(a: frozenset[str], b: frozenset[str]) -> bool:

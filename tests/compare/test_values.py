@@ -731,3 +731,20 @@ def test_a_share_of_the_latest_ones_is_no_count_to_agree_on() -> None:
         _counts("r1", "Sanders has now won 7 contests in the primary race.", "7"),
     ]
     assert AGREE in kinds(compare_reports(plain, idf_of(plain)), "number")
+
+
+def test_two_days_after_the_same_words_conflict_in_sentences_otherwise_unlike() -> None:
+    """Dev, the balloon: "downed off the coast of South Carolina on Feb. 5 by an AIM-9X
+    Sidewinder missile ..." / "shot down a Chinese spy balloon off the coast of South Carolina
+    on February 4 ...": the rest is told in other words (the sentences are too unlike for two
+    dates to conflict), but the same five words lead to each day."""
+    downed = (
+        "The balloon was downed off the coast of South Carolina on Feb. 5 by an AIM-9X "
+        "Sidewinder missile fired from an F-22 Raptor of the 1st Fighter Wing at Langley."
+    )
+    shot = ("US military fighter jets shot down a Chinese spy balloon off the coast of South "
+            "Carolina on February 4 shortly after it left land.")  # fmt: skip
+    assert "conflict:date" in kinds(relations(downed, shot, published="2023-02-06"))
+    # other words before the days: nothing says the two are one happening
+    north = downed.replace("South Carolina", "North Carolina")
+    assert "conflict:date" not in kinds(relations(north, shot, published="2023-02-06"))

@@ -1036,6 +1036,28 @@ def _same_fact(a: Value, b: Value, event: _Event) -> bool:
     return _why_not_same(a, b, event) is None
 
 
+FRAME_WORDS = 5  # the words right before a moment that tell what happened then
+
+
+def _same_frame(a: Value, b: Value, event: _Event) -> bool:
+    """Whether two moments follow the same words ("was downed off the coast of South Carolina
+    on Feb. 5" / "shot down a Chinese spy balloon off the coast of South Carolina on February
+    4"): the last :data:`FRAME_WORDS` words before each are one phrase, with two content words
+    at least. Sentences that tell the rest in other words are then about one happening."""
+    frames = []
+    for v in (a, b):
+        report = event.reports[v.report]
+        sent = report.sentences[v.sentence.sentence]
+        before = [w.casefold() for _, _, w in word_spans(report.text[sent.start : v.span.start])]
+        frames.append(before[-FRAME_WORDS:])
+    frame = frames[0]
+    return (
+        len(frame) == FRAME_WORDS
+        and frame == frames[1]
+        and len(content_words(" ".join(frame))) >= 2
+    )
+
+
 def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
     """Why two values may speak of different things, or None when they speak of one."""
     ra, rb = event.reports[a.report], event.reports[b.report]
@@ -1046,6 +1068,8 @@ def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
     if moment:
         shared = shared - TIME_WORDS - MONTH_WORDS
     threshold = DATE_CONFLICT_SIMILARITY if moment else CONFLICT_SIMILARITY
+    if moment and _same_frame(a, b, event):
+        threshold = CONFLICT_SIMILARITY
     if sim < threshold:
         return "sentences too unlike"
     if not shared:

@@ -52,15 +52,16 @@ def test_seeds_brief(shared: Path, store: SQLiteStore) -> None:
 
 
 def test_dev_floors(shared: Path) -> None:
-    """Measured 2026-11-23: conflict recall 0.511 (type accuracy 0.957, n=45), false-alarm
-    rate 0.0 (n=19), agreement recall 0.725 (n=40); 27 conflicts over 23 events. The
-    issue's floors: 0.50 / 0.20 / 0.50; false alarms pinned at 0.06 (one of 19) and agreement
-    recall at 0.70 (one record below the measure), so a regression fails."""
+    """Measured 2026-11-23 (compare version 41): conflict recall 0.533 (type accuracy 0.958,
+    n=45), false-alarm rate 0.0 (n=19), agreement recall 0.725 (n=40); 28 conflicts over 23
+    events. The issue's floors: 0.50 / 0.20 / 0.50; conflict recall pinned at 0.51, false
+    alarms at 0.06 (one of 19) and agreement recall at 0.70 (each one record below the
+    measure), so a regression fails."""
     dev = shared / "eval" / "dev"
     if not (dev / "discrepancies.jsonl").exists():
         pytest.skip(f"gold records not found in {dev}")
     scores = evaluate_compare(dev / "articles.jsonl", dev / "discrepancies.jsonl")
-    assert scores["conflicts"]["recall"] >= 0.50
+    assert scores["conflicts"]["recall"] >= 0.51  # 23 of 45
     assert scores["apparent"]["false_alarm_rate"] <= 0.06  # at most one of 19
     assert scores["agreements"]["recall"] >= 0.70
     assert scores["flagged_conflicts"] <= 2 * scores["events"]  # no flood of conflicts

@@ -34,6 +34,10 @@ def test_person_parts() -> None:
         ("jill", "bill", False),
         ("michael", "michelle", False),
         ("jo", "joe", False),  # too short to tell
+        ("pat", "patrick", True),  # a short form: Fulton County Sheriff Pat / Patrick Labat
+        ("jenni", "jennifer", True),
+        ("jo", "joan", False),
+        ("chris", "kris", False),
     ],
 )
 def test_first_names(a: str, b: str, same: bool) -> None:

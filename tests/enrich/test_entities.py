@@ -126,6 +126,23 @@ def test_spelling_variants_and_titles_merge(tmp_path: Path, store: SQLiteStore) 
     assert entity.articles == 3
 
 
+def test_a_short_first_name_merges_with_its_full_form(tmp_path: Path, store: SQLiteStore) -> None:
+    """Dev, the surrender: "Sheriff Pat Labat" and "Sheriff Patrick Labat" are one person (the
+    brief listed him twice among its key quotes); "Dan" and "Daniela" are not one."""
+    enrich_texts(
+        tmp_path,
+        store,
+        "Fulton County Sheriff Patrick Labat said the jail would treat every defendant alike.",
+        "Sheriff Pat Labat told reporters on Tuesday that a mugshot would be taken.",
+        "Daniela Ortiz, a lawyer in Atlanta, said on Monday that the bond was agreed.",
+        "Dan Ortiz, a bail agent, was not involved in the case.",
+    )
+    people = names(store, "PERSON")
+    labat = [n for n, aliases in people.items() if "Pat Labat" in aliases]
+    assert labat and {"Pat Labat", "Patrick Labat"} <= people[labat[0]]
+    assert not [n for n, aliases in people.items() if {"Dan Ortiz", "Daniela Ortiz"} <= aliases]
+
+
 def test_place_and_acronym_variants(tmp_path: Path, store: SQLiteStore) -> None:
     enrich_texts(
         tmp_path,

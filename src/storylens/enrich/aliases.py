@@ -83,10 +83,59 @@ def person_parts(name: str) -> tuple[str | None, str]:
     return words[0], words[-1]
 
 
+# Common English short forms of first names and the names they shorten. A name that merely
+# begins like another is no evidence ("Dan" / "Daniela"): only these pairs are.
+SHORT_FORMS: dict[str, frozenset[str]] = {
+    short: frozenset(full.split())
+    for short, full in {
+        "abe": "abraham",
+        "al": "albert alfred alan allan",
+        "alex": "alexander alexandra",
+        "andy": "andrew",
+        "ben": "benjamin",
+        "bill": "william",
+        "bob": "robert",
+        "chris": "christopher christine christina",
+        "dan": "daniel",
+        "dave": "david",
+        "don": "donald",
+        "ed": "edward edwin",
+        "jen": "jennifer",
+        "jenni": "jennifer",
+        "jenny": "jennifer",
+        "jim": "james",
+        "jimmy": "james",
+        "joe": "joseph",
+        "jon": "jonathan",
+        "kate": "katherine catherine kathryn",
+        "ken": "kenneth",
+        "liz": "elizabeth",
+        "matt": "matthew",
+        "mike": "michael",
+        "nick": "nicholas",
+        "pat": "patrick patricia",
+        "rob": "robert",
+        "ron": "ronald",
+        "sam": "samuel samantha",
+        "steve": "steven stephen",
+        "sue": "susan",
+        "ted": "edward theodore",
+        "tim": "timothy",
+        "tom": "thomas",
+        "tony": "anthony antony",
+        "will": "william",
+    }.items()
+}
+
+
 def first_names_match(a: str | None, b: str | None) -> bool:
-    """Compatible first names: equal, an initial of the other, or one letter inserted.
+    """Compatible first names: equal, an initial of the other, a common short form of the
+    other (:data:`SHORT_FORMS`: "Pat" / "Patrick", "Bill" / "William"), or one letter
+    inserted.
 
     >>> first_names_match("antony", "anthony"), first_names_match("mark", "mary")
+    (True, False)
+    >>> first_names_match("pat", "patrick"), first_names_match("dan", "daniela")
     (True, False)
     """
     if a is None or b is None:
@@ -96,6 +145,8 @@ def first_names_match(a: str | None, b: str | None) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    if b in SHORT_FORMS.get(a, ()) or a in SHORT_FORMS.get(b, ()):
+        return True
     if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < 3:
         return False
     short, long_ = sorted((a, b), key=len)

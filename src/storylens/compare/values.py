@@ -1068,9 +1068,7 @@ def _why_not_same(a: Value, b: Value, event: _Event) -> str | None:
     if moment:
         shared = shared - TIME_WORDS - MONTH_WORDS
     threshold = DATE_CONFLICT_SIMILARITY if moment else CONFLICT_SIMILARITY
-    if moment and _same_frame(a, b, event):
-        threshold = CONFLICT_SIMILARITY
-    if sim < threshold:
+    if sim < threshold and not (moment and sim >= CONFLICT_SIMILARITY and _same_frame(a, b, event)):
         return "sentences too unlike"
     if not shared:
         return "no word in common next to the values"

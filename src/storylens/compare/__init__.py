@@ -25,8 +25,8 @@ from storylens.compare.facts import (
     compare_events,
     compare_places,
     compare_venues,
+    event_doers,
     places_differ,
-    subject_people,
 )
 from storylens.compare.model import AGREE, UNIQUE, Relation
 from storylens.compare.names import minority_sides, name_conflicts, word_conflicts
@@ -103,15 +103,16 @@ def compare_reports(
     index = index or SentenceIndex(reports, idf)
     values = read_values(reports)
     quotes = quote_facts(reports)
+    doers = event_doers(reports)
     links = (
         _value_links(reports, index, values)
-        + _fact_links(reports, index)
+        + _fact_links(reports, index, doers)
         + _quote_links(reports, quotes)
     )
     relations: list[Relation] = []
     for kind in ("number", "time", "date", "place", "venue", "quote"):
         relations.extend(relations_from_links(reports, [x for x in links if x.kind == kind]))
-    relations.extend(_deeds(reports, [x for x in links if x.kind == "event"]))
+    relations.extend(_deeds(reports, [x for x in links if x.kind == "event"], doers))
     relations.extend(name_conflicts(reports, names or {}))
     relations.extend(word_conflicts(reports, idf))
     in_dispute = disputed(relations, reports)
@@ -143,26 +144,24 @@ def _sentence(reports: Sequence[Report], ref: SentenceRef) -> tuple[Report, Sent
     return report, report.sentences[ref.sentence]
 
 
-def _fact_links(reports: Sequence[Report], index: SentenceIndex) -> list[Link]:
+def _fact_links(
+    reports: Sequence[Report], index: SentenceIndex, doers: Mapping[Node, frozenset[str]]
+) -> list[Link]:
     facts = (
         compare_places(reports, index)
         + compare_directions(reports, index)
         + compare_venues(reports, index)
-        + compare_events(reports, index)
+        + compare_events(reports, index, doers)
     )
     return [Link(f.relation, f.kind, f.a, f.b, min(1.0, 0.4 + f.similarity), f.note) for f in facts]
 
 
-def _deeds(reports: Sequence[Report], links: Sequence[Link]) -> list[Relation]:
+def _deeds(
+    reports: Sequence[Report], links: Sequence[Link], doers: Mapping[Node, frozenset[str]]
+) -> list[Relation]:
     """Who-did-what agreements, grouped so that no group holds the deeds of different people:
     "Cruz won Oklahoma" and "Cruz and Clinton have won" agree, and so do "Cruz and Clinton" and
     "Trump and Clinton have won"; the two links do not make one group."""
-    name_parts = full_name_words(reports)
-    doers: dict[Node, frozenset[str]] = {}
-    for i, report in enumerate(reports):
-        for c in report.claims:
-            if c.kind == "event":
-                doers[(i, c.span.start, c.span.end)] = subject_people(report, c, name_parts)
 
     def together(x: Node, y: Node) -> bool:
         return not other_people(doers.get(x, frozenset()), doers.get(y, frozenset()))

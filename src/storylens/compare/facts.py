@@ -11,13 +11,14 @@ other also mentions is no conflict ("east of Nurdagi, in Gaziantep" / "from Gazi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.compare.align import SentenceIndex, SentencePair, SentenceRef
 from storylens.compare.data import Report
 from storylens.compare.model import AGREE, CONFLICT_PREFIX
 from storylens.compare.people import full_name_words, other_people, span_people
+from storylens.compare.relate import Node
 from storylens.compare.words import content_words, fold
 from storylens.model import Claim, Mention, Sentence, Span
 
@@ -237,14 +238,16 @@ EVENT_SIMILARITY = 0.2
 _NEGATION = re.compile(r"\b(?:not|never|no)\b", re.IGNORECASE)
 
 
-def compare_events(reports: Sequence[Report], index: SentenceIndex) -> list[FactPair]:
+def compare_events(
+    reports: Sequence[Report], index: SentenceIndex, doers: Mapping[Node, frozenset[str]]
+) -> list[FactPair]:
     """Who did what, said alike: event claims of two sources with the same verb and a subject
     word in common, in sentences about the same thing ("the US Secretary of State arrived in
     Brussels" / "US Secretary of State Antony Blinken on Wednesday arrived at the NATO
     Headquarters"). One denied and one affirmed are left alone, not called agreeing, and so are
     two whose subjects name different people: "Republican Sen. Ted Cruz won the primary in
     Oklahoma" and "Democrat Sen. Bernie Sanders won the primary in Oklahoma" share words, not
-    the winner."""
+    the winner. ``doers``: the people each claim's subject names (:func:`event_doers`)."""
     claims = [
         (ri, si, c)
         for ri, report in enumerate(reports)
@@ -253,16 +256,17 @@ def compare_events(reports: Sequence[Report], index: SentenceIndex) -> list[Fact
         for si in [_sentence_index(report, c.span.start)]
         if si is not None
     ]
-    name_parts = full_name_words(reports)
-    doers = [subject_people(reports[r], c, name_parts) for r, _, c in claims]
     out = []
     for i, (ra, sa, ca) in enumerate(claims):
-        for j, (rb, sb, cb) in enumerate(claims[i + 1 :], start=i + 1):
+        for rb, sb, cb in claims[i + 1 :]:
             if reports[ra].source == reports[rb].source or ca.predicate != cb.predicate:
                 continue
             if not set(content_words(_core(ca.subject))) & set(content_words(_core(cb.subject))):
                 continue
-            if other_people(doers[i], doers[j]):
+            if other_people(
+                doers.get((ra, ca.span.start, ca.span.end), frozenset()),
+                doers.get((rb, cb.span.start, cb.span.end), frozenset()),
+            ):
                 continue
             if bool(_NEGATION.search(str(ca.value))) != bool(_NEGATION.search(str(cb.value))):
                 continue
@@ -274,6 +278,17 @@ def compare_events(reports: Sequence[Report], index: SentenceIndex) -> list[Fact
             note = f"{ca.subject} / {cb.subject}: {ca.predicate}"
             out.append(FactPair(AGREE, "event", (ra, ca.span), (rb, cb.span), sim, note))
     return out
+
+
+def event_doers(reports: Sequence[Report]) -> dict[Node, frozenset[str]]:
+    """For each who-did-what claim (report index, span), the people its subject names."""
+    name_parts = full_name_words(reports)
+    return {
+        (i, c.span.start, c.span.end): subject_people(report, c, name_parts)
+        for i, report in enumerate(reports)
+        for c in report.claims
+        if c.kind == "event"
+    }
 
 
 def subject_people(report: Report, claim: Claim, name_parts: frozenset[str]) -> frozenset[str]:

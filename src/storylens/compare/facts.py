@@ -115,6 +115,11 @@ def _slot(text: str, start: int, end: int, sent_start: int, sent_end: int) -> tu
     return " ".join(before).casefold(), " ".join(after).casefold()
 
 
+def _same_slot(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two names stand after, or before, the same two words."""
+    return any(x and x == y and len(x.split()) == 2 for x, y in zip(a, b, strict=True))
+
+
 def compare_places(reports: Sequence[Report], index: SentenceIndex) -> list[FactPair]:
     """Different places in the same slot of two similar sentences: "off the coast of North
     Carolina" / "off the coast of South Carolina", "at Eden Park on Sunday" / "in Sydney on
@@ -139,9 +144,7 @@ def compare_places(reports: Sequence[Report], index: SentenceIndex) -> list[Fact
                 slot_b = _slot(rb.text, mb.start, mb.end, sb.start, sb.end)
                 if any(_listed(x) for x in (*slot_a, *slot_b)):
                     continue
-                if (slot_a[0] and slot_a[0] == slot_b[0] and len(slot_a[0].split()) == 2) or (
-                    slot_a[1] and slot_a[1] == slot_b[1] and len(slot_a[1].split()) == 2
-                ):
+                if _same_slot(slot_a, slot_b):
                     out.append(
                         FactPair(CONFLICT_PREFIX + "place", "place", (pair.a.report, ma.span),
                                  (pair.b.report, mb.span), pair.similarity, f"{name_a} / {name_b}")
@@ -166,9 +169,7 @@ def places_differ(a: tuple[Report, Sentence], b: tuple[Report, Sentence]) -> boo
             if _names(fb, text_a) or _names(fa, fb) or _names(fb, fa):
                 continue
             slot_b = _slot(rb.text, mb.start, mb.end, sb.start, sb.end)
-            if any(
-                x and x == y and len(x.split()) == 2 for x, y in zip(slot_a, slot_b, strict=True)
-            ):
+            if _same_slot(slot_a, slot_b):
                 return True
     return False
 

@@ -181,12 +181,15 @@ class Sentence:
     """One sentence of an article: offsets, and the lemmas of its content words (lower case,
     no stop words), which the comparison stage aligns sentences across articles by.
     ``finite``: whether it has a finite verb; a photo caption ("Google's blog page introducing
-    its new chatbot Bard."), a credit or a heading has none."""
+    its new chatbot Bard."), a credit or a heading has none. ``caption``: whether it is (mostly)
+    a photo caption or credit (``storylens.enrich.captions``), which tells of a picture, not the
+    story."""
 
     start: int
     end: int
     lemmas: tuple[str, ...]
     finite: bool = True
+    caption: bool = False
 
     @property
     def span(self) -> Span:

@@ -150,12 +150,15 @@ def test_sentences_round_trip_and_older_rows_read_as_finite(store: SQLiteStore) 
 
     with store.transaction():
         store.insert(make("a1", "One caption here. A sentence was written."))
-        sentences = [Sentence(0, 17, ("caption",), False), Sentence(18, 41, ("sentence",))]
+        sentences = [
+            Sentence(0, 17, ("caption",), False, caption=True),
+            Sentence(18, 41, ("sentence",)),
+        ]
         store.save_sentences("a1", sentences)
     assert store.sentences("a1") == sentences
-    # a row written before sentences said whether they have a finite verb
-    store._db.execute(
-        "UPDATE article_sentences SET sentences = ? WHERE article_id = 'a1'",
-        ('[[0, 17, ["caption"]]]',),
-    )
-    assert store.sentences("a1") == [Sentence(0, 17, ("caption",), True)]
+    # rows written before sentences said whether they have a finite verb, or are captions
+    for row, finite in (('[[0, 17, ["caption"]]]', True), ('[[0, 17, ["caption"], false]]', False)):
+        store._db.execute(
+            "UPDATE article_sentences SET sentences = ? WHERE article_id = 'a1'", (row,)
+        )
+        assert store.sentences("a1") == [Sentence(0, 17, ("caption",), finite, caption=False)]

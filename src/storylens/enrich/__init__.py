@@ -1,9 +1,9 @@
 """Enrichment: articles -> annotations (offsets into the article text).
 
 This stage finds entity mentions tied to store-wide entities, attributions (quotes) with their
-speakers, and claims (numbers, dates, places, venues). It runs over the articles that need it
-(never enriched, changed since, or enriched by an older ``VERSION``), so it is resumable and
-re-running it does nothing.
+speakers, claims (numbers, dates, places, venues), and photo captions. It runs over the articles
+that need it (never enriched, changed since, or enriched by an older ``VERSION``), so it is
+resumable and re-running it does nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storylens.enrich.ages import ages_from_doc
+from storylens.enrich.captions import captions_from_doc
 from storylens.enrich.claims import claims_from_doc
 from storylens.enrich.entities import mentions_from_doc, outlet_as_organisation
 from storylens.enrich.grouping import group_mentions
@@ -35,7 +36,7 @@ __all__ = ["VERSION", "EnrichReport", "Enricher"]
 
 log = logging.getLogger(__name__)
 
-VERSION = 22  # raise when annotations change meaning: every article is then enriched again
+VERSION = 23  # raise when annotations change meaning: every article is then enriched again
 BATCH = 32  # articles per transaction
 PARALLEL_MIN = 64  # fewer articles are done before a second process would have started
 
@@ -137,6 +138,7 @@ class Enricher:
                     )
                     self.store.save_quotes(article_id, quotes)
                     day = _day(stored.article.published)
+                    captions = captions_from_doc(doc, day) if doc is not None else []
                     names = self._names(mentions)  # speakers are among the mentions
                     claims = (
                         claims_from_doc(doc, day, quotes, names)
@@ -149,7 +151,7 @@ class Enricher:
                         article_id, terms_from_doc(doc) if doc is not None else {}
                     )
                     self.store.save_sentences(
-                        article_id, sentences_from_doc(doc) if doc is not None else []
+                        article_id, sentences_from_doc(doc, captions) if doc is not None else []
                     )
                     saved += 1
                 except Exception as exc:  # one article's failure must not stop the rest

@@ -9,10 +9,12 @@ twice.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from storylens.model import Sentence
+from storylens.enrich.captions import covered
+from storylens.model import Sentence, Span
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 # past, present (3rd person and not) and modal: a clause's verb, as a caption's "-ing" is not
@@ -40,9 +42,9 @@ def terms_from_doc(doc: Doc) -> dict[str, int]:
     return dict(counts)
 
 
-def sentences_from_doc(doc: Doc) -> list[Sentence]:
-    """The document's sentences, trimmed of surrounding white space, with content lemmas and
-    whether they have a finite verb."""
+def sentences_from_doc(doc: Doc, captions: Sequence[Span] = ()) -> list[Sentence]:
+    """The document's sentences, trimmed of surrounding white space, with content lemmas,
+    whether they have a finite verb and whether they are (mostly) a caption."""
     out: list[Sentence] = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
@@ -51,5 +53,6 @@ def sentences_from_doc(doc: Doc) -> list[Sentence]:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         lemmas = tuple(lem for lem in map(content_lemma, tokens) if lem is not None)
         finite = any(t.tag_ in FINITE_TAGS for t in tokens)
-        out.append(Sentence(start, end, lemmas, finite))
+        caption = 2 * covered(captions, start, end) > end - start
+        out.append(Sentence(start, end, lemmas, finite, caption))
     return out

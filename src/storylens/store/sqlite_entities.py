@@ -168,7 +168,7 @@ class EntityTables:
     def save_sentences(self, article_id: str, sentences: Sequence[Sentence]) -> None:
         """Replace the article's sentences."""
         self._require_tx()
-        data = [[s.start, s.end, list(s.lemmas), s.finite] for s in sentences]
+        data = [[s.start, s.end, list(s.lemmas), s.finite, s.caption] for s in sentences]
         self._db.execute(
             "INSERT OR REPLACE INTO article_sentences VALUES (?, ?)", (article_id, json.dumps(data))
         )
@@ -179,9 +179,16 @@ class EntityTables:
         ).fetchone()
         if row is None:
             return []
-        # rows written before enrichment version 20 have no ``finite``: taken as finite
+        # rows written before enrichment version 20 have no ``finite`` (taken as finite), before
+        # version 23 no ``caption`` (taken as none)
         return [
-            Sentence(int(x[0]), int(x[1]), tuple(x[2]), bool(x[3]) if len(x) > 3 else True)
+            Sentence(
+                int(x[0]),
+                int(x[1]),
+                tuple(x[2]),
+                bool(x[3]) if len(x) > 3 else True,
+                bool(x[4]) if len(x) > 4 else False,
+            )
             for x in json.loads(row[0])
         ]
 

@@ -95,19 +95,38 @@ def test_what_another_source_says_too_opens_before_a_one_source_aside() -> None:
     assert len(brief.summary[0].citations) == 2
 
 
-@pytest.mark.parametrize(
-    ("sentence", "readable"),
-    [
-        ("In this photo provided by Melissa Smith, a train fire is seen from her farm.", False),
-        ("A black plume rises over East Palestine, Ohio, Monday, Feb. 6, 2023.", False),
-        ("England celebrates the third goal (AP Photo/Abbie Parr) in the semifinal.", False),
-        ("Contrails circle the balloon REUTERS/Randall Hill off the coast today.", False),
-        ("The balloon was shot down off the coast of South Carolina on Saturday.", True),
-        ("The membership of these countries will take effect from January 1, 2024.", True),
-    ],
-)
-def test_photo_captions_are_not_summary_sentences(sentence: str, readable: bool) -> None:
-    assert _readable(sentence) is readable
+def test_a_photo_caption_is_no_summary_sentence() -> None:
+    """Two outlets print the same agency photo with its caption: echoed word for word, it would
+    lead the summary; enrichment marks it a caption (``enrich.captions``), and it is not."""
+    caption = "A black plume rises over the old quay bridge in Port Alder on Monday, May 4, 2026."
+    texts = [
+        f"{caption} The old quay bridge collapsed into the river on Monday morning. "
+        "Divers searched the river until nine in the evening after the accident.",
+        f"{caption} The old quay bridge fell into the river on Monday, officials said. "
+        "The span had been closed to lorries since 2019 because of cracks in its piers.",
+    ]
+    reports = [report(f"r{i}", t, outlet=f"outlet{i}.example") for i, t in enumerate(texts)]
+
+    def marked(r: Report) -> Report:
+        sents = tuple(
+            dataclasses.replace(s, caption=r.text[s.start : s.end] == caption) for s in r.sentences
+        )
+        return dataclasses.replace(r, sentences=sents)
+
+    def summary(rs: list[Report]) -> list[str]:
+        idf = idf_of(rs)
+        index = SentenceIndex(rs, idf)
+        ids = tuple(r.id for r in rs)
+        event = Event(3, "Bridge collapses", "2026-05-04", "2026-05-04", ids, ids, 2, (), None)
+        relations = tuple(compare_reports(rs, idf, index, {}))
+        return [
+            line.text
+            for line in build_brief(event, Comparison(3, tuple(rs), relations, index, {})).summary
+        ]
+
+    assert caption in summary(reports)
+    lines = summary([marked(r) for r in reports])
+    assert caption not in lines and lines
 
 
 @pytest.mark.parametrize(
@@ -362,7 +381,7 @@ def test_only_in_leaves_out_agreed_sentences_and_fragments() -> None:
         1,
         "d.example",
     )
-    lines = _only_in_lines([alone, fragment, kept], [agreed])
+    lines = _only_in_lines([alone, fragment, kept], [agreed], set())
     assert [line.label for line in lines] == ["Only in d.example (six)"]
 
 
@@ -397,8 +416,10 @@ def test_only_in_leaves_out_what_is_no_sentence() -> None:
             unique("b", "Also read: Top 8 Financial Tips for Adults, Never Ignore these"),
             unique("c", "Ten of the fifty derailed cars were carrying vinyl chloride.[1]"),
             unique("d", '"At about 2:57 p.m. the connection with the probe was lost,"'),
+            unique("e", "A black plume rises over the derailed cars (AP Photo/Gene J. Puskar)."),
         ],
         [],
+        {("e", 0)},  # a caption, as enrichment found
     )
     assert [line.label for line in lines] == ["Only in c.example", "Only in d.example"]
 

@@ -47,14 +47,6 @@ QUOTE_WORDS = 6  # shorter quotations ("its sovereignty") are fragments, not key
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 _URL = re.compile(r"https?://|www\.|pic\.twitter|@\w")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
-# a photo's caption or credit: "In this photo provided by ...", "(AP Photo/...)", "REUTERS/...",
-# "... Getty Images", or the agency caption's dateline "..., Friday, Feb. 3, 2023."
-_CAPTION = re.compile(
-    r"^\W*(?:in this (?:photo|image)|this (?:photo|image)|photo:|pictured:)"
-    r"|AP Photo/|REUTERS/|Getty Images|\(Photo:|\bPhoto by |\bImage source\b"
-    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\W*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +155,7 @@ def build_brief(event: Event, comparison: Comparison) -> Brief:
             )
         ),
         agreed=tuple(_agreed_lines(agreed, conflicts)[:TOP_AGREED]),
-        only_in=tuple(_only_in_lines(uniques, agreed)[:TOP_UNIQUE]),
+        only_in=tuple(_only_in_lines(uniques, agreed, _captions(reports))[:TOP_UNIQUE]),
         differ=tuple(r for r in relations if r.is_conflict),
         quotes=tuple(_key_quotes(reports, speakers)),
         reports=tuple(_report_line(r) for r in reports),
@@ -256,7 +248,14 @@ def _small_word_figure(relation: Relation) -> bool:
     return words is not None and words.casefold() in SMALL_WORDS
 
 
-def _only_in_lines(uniques: Sequence[Relation], agreed: Sequence[Relation]) -> list[BriefLine]:
+def _captions(reports: Sequence[Report]) -> set[tuple[str, int]]:
+    """(report id, sentence start) of the photo captions and credits enrichment found."""
+    return {(r.id, s.start) for r in reports for s in r.sentences if s.caption}
+
+
+def _only_in_lines(
+    uniques: Sequence[Relation], agreed: Sequence[Relation], captions: set[tuple[str, int]]
+) -> list[BriefLine]:
     """Lines for what one source alone says, leaving out a sentence an agreement cites (its
     figure or quotation may be its own, but the line would read as if nobody else said any of
     it), fragments too short to read ("8", a table cell) and what is no sentence: a headline
@@ -266,7 +265,8 @@ def _only_in_lines(uniques: Sequence[Relation], agreed: Sequence[Relation]) -> l
     return [
         _relation_line(r, f"Only in {r.note}")
         for r in uniques
-        if (r.sides[0].article_id, r.sides[0].start) not in cited
+        if (key := (r.sides[0].article_id, r.sides[0].start)) not in cited
+        and key not in captions
         and len(r.sides[0].text.split()) >= MIN_WORDS
         and _a_sentence(r.sides[0].text)
     ]
@@ -278,10 +278,10 @@ _QUOTED_UP_TO_ITS_SPEAKER = re.compile(r",[\"'”’]$")  # '"... was lost," the
 
 def _a_sentence(text: str) -> bool:
     """Ends as a sentence does (a footnote mark after it aside: "butyl acrylate.[1]"; a
-    quotation cut before its speaker: '"... was lost,"') and is no caption or link."""
+    quotation cut before its speaker: '"... was lost,"') and is no link."""
     text = _FOOTNOTES.sub("", text.rstrip())
     ends = _ENDS_SENTENCE.search(text) or _QUOTED_UP_TO_ITS_SPEAKER.search(text)
-    return bool(ends) and not _CAPTION.search(text) and not _URL.search(text)
+    return bool(ends) and not _URL.search(text)
 
 
 def _relation_line(relation: Relation, label: str) -> BriefLine:
@@ -309,7 +309,6 @@ def _readable(text: str) -> bool:
     return (
         MIN_WORDS <= len(words) <= MAX_WORDS
         and not _URL.search(text)
-        and not _CAPTION.search(text)
         and bool(_ENDS_SENTENCE.search(text))
         and not _QUESTION.search(text)
         and text[:1].isupper()
@@ -379,8 +378,8 @@ def _summary(
     for ri, report in enumerate(reports):
         readable = 0
         for si, sent in enumerate(report.sentences):
-            if not _readable(report.text[sent.start : sent.end]):
-                continue
+            if sent.caption or not _readable(report.text[sent.start : sent.end]):
+                continue  # a photo caption (enrich.captions) tells of a picture, not the story
             if not sent.finite and si > 0:
                 # a caption, a credit or a fragment; a report's first line may be its headline,
                 # which news writes without a finite verb ("Poll: Clinton and Sanders in dead heat")

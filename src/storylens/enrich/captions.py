@@ -35,6 +35,7 @@ from datetime import date
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
+from storylens.enrich.nlp import doc_text
 from storylens.model import Span
 
 MAX_CREDIT_WORDS = 8  # "(Larry Mayer/ The Billings Gazette via AP)"; longer is an aside
@@ -137,16 +138,18 @@ def _written_as_caption(sent: DocSpan, day: date | None) -> bool:
 def captions_from_doc(doc: Doc, day: date | None = None) -> list[Span]:
     """The sentences of ``doc`` (an article of ``day``, if known) that are photo captions or
     credits, in text order, trimmed of white space."""
-    sentences = [(sent, _trimmed(sent)) for sent in doc.sents if sent.text.strip()]
+    whole = doc_text(doc)
+    sentences = [(sent, trimmed) for sent in doc.sents if (trimmed := _trimmed(sent))[1]]
     flagged = [
         _credit_or_picture(text) or _written_as_caption(sent, day) for sent, (_, text) in sentences
     ]
     for k in range(1, len(sentences)):
         start, text = sentences[k][1]
+        if not _only_credit(text):
+            continue
         before_start, before = sentences[k - 1][1]
-        between = doc.text[before_start + len(before) : start]
         # a credit on its own closes the caption before it, unless a blank line parts them
-        if _only_credit(text) and "\n\n" not in between.replace(" ", ""):
+        if "\n\n" not in whole[before_start + len(before) : start].replace(" ", ""):
             flagged[k - 1] = True
     return [
         Span(start, start + len(text))
@@ -156,8 +159,8 @@ def captions_from_doc(doc: Doc, day: date | None = None) -> list[Span]:
 
 
 def _trimmed(sent: DocSpan) -> tuple[int, str]:
-    text = sent.text.strip()
-    return sent.start_char + len(sent.text) - len(sent.text.lstrip()), text
+    raw = sent.text
+    return sent.start_char + len(raw) - len(raw.lstrip()), raw.strip()
 
 
 def _only_credit(text: str) -> bool:

@@ -51,6 +51,18 @@ def briefed(title: str, texts: list[str]) -> tuple[list[Report], Callable[[list[
     return reports, brief
 
 
+def summary_of(title: str, reports: list[Report]) -> list[str]:
+    """The summary lines of ``reports`` as one event titled ``title``, compared as the
+    comparison stage would."""
+    idf = idf_of(reports)
+    index = SentenceIndex(reports, idf)
+    ids = tuple(r.id for r in reports)
+    event = Event(3, title, "2026-03-09", "2026-03-09", ids, ids, len(ids), (), None)
+    relations = tuple(compare_reports(reports, idf, index, {}))
+    comparison = Comparison(3, tuple(reports), relations, index, {})
+    return [line.text for line in build_brief(event, comparison).summary]
+
+
 REPORTS = (
     "Divers searched the river until nine in the evening after the accident. "
     "The old quay bridge collapsed into the river on Monday morning, the mayor said. "
@@ -113,19 +125,8 @@ def test_a_photo_caption_is_no_summary_sentence() -> None:
         )
         return dataclasses.replace(r, sentences=sents)
 
-    def summary(rs: list[Report]) -> list[str]:
-        idf = idf_of(rs)
-        index = SentenceIndex(rs, idf)
-        ids = tuple(r.id for r in rs)
-        event = Event(3, "Bridge collapses", "2026-05-04", "2026-05-04", ids, ids, 2, (), None)
-        relations = tuple(compare_reports(rs, idf, index, {}))
-        return [
-            line.text
-            for line in build_brief(event, Comparison(3, tuple(rs), relations, index, {})).summary
-        ]
-
-    assert caption in summary(reports)
-    lines = summary([marked(r) for r in reports])
+    assert caption in summary_of("Bridge collapses", reports)
+    lines = summary_of("Bridge collapses", [marked(r) for r in reports])
     assert caption not in lines and lines
 
 
@@ -170,17 +171,10 @@ def test_a_sentence_without_a_finite_verb_is_no_summary_sentence_but_a_first_lin
         )
         return dataclasses.replace(r, sentences=sents)
 
-    def summary(rs: list[Report]) -> list[str]:
-        idf = idf_of(rs)
-        index = SentenceIndex(rs, idf)
-        ids = tuple(r.id for r in rs)
-        event = Event(3, "Bridge repairs", "2026-03-09", "2026-03-09", ids, ids, 2, (), None)
-        relations = tuple(compare_reports(rs, idf, index, {}))
-        comparison = Comparison(3, tuple(rs), relations, index, {})
-        return [line.text for line in build_brief(event, comparison).summary]
-
-    assert caption in summary(reports)  # all finite: the caption is echoed, so chosen
-    flagged = summary([non_finite(r) for r in reports])
+    assert caption in summary_of(
+        "Bridge repairs", reports
+    )  # all finite: the caption is echoed, so chosen
+    flagged = summary_of("Bridge repairs", [non_finite(r) for r in reports])
     assert caption not in flagged
     assert headline in flagged  # the first line stays a candidate
 

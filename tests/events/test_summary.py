@@ -54,32 +54,22 @@ def test_dev_main_places(dev_store: SQLiteStore, dev_gold: dict[str, str]) -> No
 
 
 def test_dev_captions_are_no_summary_lines(dev_store: SQLiteStore) -> None:
-    """Measured 2026-11-23: four dev summaries quoted a photo caption ("A U.S. Air Force U-2
-    pilot looks down at ..."); enrichment now marks captions, and no summary quotes them. Prose
-    that ends with a full date is not taken for one."""
+    """Measured 2026-11-23: enrichment marks 41 sentences of 20 dev texts as photo captions or
+    credits (each read by hand: all are), and four dev summaries had quoted a caption (a U-2
+    pilot looking down at the balloon, ...). A floor keeps the captions found, a ceiling keeps
+    prose from being taken for captions, and no summary quotes a marked sentence."""
     from storylens.compare import compare_event
     from storylens.compare.brief import build_brief
 
-    marked: dict[str, bool] = {}
+    marked: dict[tuple[str, int], bool] = {}
     for stored in dev_store.articles():
-        text = stored.article.text
         for s in dev_store.sentences(stored.article.id):
-            marked[text[s.start : s.end]] = s.caption
-    captions = [t for t, caption in marked.items() if caption]
-    for words in (
-        "A U.S. Air Force U-2 pilot looks down at the suspected Chinese surveillance balloon",
-        "Prime Minister Justin Trudeau speaks to the media in Ottawa",
-        "gives a thumbs down during President Joe Biden’s State of the Union address",
-        "A black plume rises over East Palestine, Ohio",
-    ):
-        assert any(words in t for t in captions), words
-    for prose in (
-        "Microsoft officially introduced its AI-powered Bing and Edge browser",
-        "A magnitude-6.4 earthquake hit the southern Turkish province of Hatay on Monday",
-        "The rover, named Pragyan, was deployed from the lander on August 24, 2023.",
-    ):
-        assert not any(prose in t for t in captions), prose
+            marked[stored.article.id, s.start] = s.caption
+    captions = [key for key, caption in marked.items() if caption]
+    assert 36 <= len(captions) <= 46 and len({a for a, _ in captions}) >= 17
     for event in build_events(dev_store):
         if len(event.article_ids) > 1:
             brief = build_brief(event, compare_event(dev_store, event.id, event.article_ids))
-            assert not any(marked.get(line.text) for line in brief.summary), event.title
+            for line in brief.summary:
+                own = line.citations[0]
+                assert not marked.get((own.article_id, own.start)), (event.title, line.text)

@@ -29,7 +29,6 @@ when, and leaving them out lowered B-cubed F1 on dev + reserve (docs/events.md).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc
@@ -103,10 +102,9 @@ def _credit_or_picture(text: str) -> bool:
     )
 
 
-def _written_as_caption(sent: DocSpan, day: date | None) -> bool:
+def _written_as_caption(sent: DocSpan, text: str, day: date | None) -> bool:
     """A present-tense main verb whose subject is no pronoun, and a full date with the year at
-    the end, near the article's own day when it has one."""
-    text = sent.text.strip()
+    the end of ``text`` (the sentence, trimmed), near the article's own day when it has one."""
     found = _FULL_DATE_END.search(text)
     if found is None or text[:1] in "\"“‘'":
         return False
@@ -141,7 +139,8 @@ def captions_from_doc(doc: Doc, day: date | None = None) -> list[Span]:
     whole = doc_text(doc)
     sentences = [(sent, trimmed) for sent in doc.sents if (trimmed := _trimmed(sent))[1]]
     flagged = [
-        _credit_or_picture(text) or _written_as_caption(sent, day) for sent, (_, text) in sentences
+        _credit_or_picture(text) or _written_as_caption(sent, text, day)
+        for sent, (_, text) in sentences
     ]
     for k in range(1, len(sentences)):
         start, text = sentences[k][1]
@@ -170,8 +169,3 @@ def _only_credit(text: str) -> bool:
         return "(" not in text[1:] and is_photo_credit(text[1:-1])
     found = _BARE_CREDIT_END.search(text)
     return found is not None and found.start() == 0
-
-
-def covered(captions: Sequence[Span], start: int, end: int) -> int:
-    """How many characters of ``[start, end)`` the captions cover."""
-    return sum(max(0, min(end, c.end) - max(start, c.start)) for c in captions)

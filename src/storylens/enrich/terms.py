@@ -9,11 +9,10 @@ twice.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
-from storylens.enrich.captions import covered
 from storylens.model import Sentence, Span
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -42,9 +41,11 @@ def terms_from_doc(doc: Doc) -> dict[str, int]:
     return dict(counts)
 
 
-def sentences_from_doc(doc: Doc, captions: Sequence[Span] = ()) -> list[Sentence]:
+def sentences_from_doc(doc: Doc, captions: Collection[Span] = ()) -> list[Sentence]:
     """The document's sentences, trimmed of surrounding white space, with content lemmas,
-    whether they have a finite verb and whether they are (mostly) a caption."""
+    whether they have a finite verb and whether they are a caption (one of ``captions``, the
+    sentences ``captions_from_doc`` found)."""
+    captions = set(captions)
     out: list[Sentence] = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
@@ -53,6 +54,5 @@ def sentences_from_doc(doc: Doc, captions: Sequence[Span] = ()) -> list[Sentence
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         lemmas = tuple(lem for lem in map(content_lemma, tokens) if lem is not None)
         finite = any(t.tag_ in FINITE_TAGS for t in tokens)
-        caption = 2 * covered(captions, start, end) > end - start
-        out.append(Sentence(start, end, lemmas, finite, caption))
+        out.append(Sentence(start, end, lemmas, finite, Span(start, end) in captions))
     return out

@@ -79,10 +79,20 @@ def claims_from_doc(
     """Claims of ``doc`` (offsets into ``doc.text``), in text order."""
     out: list[Claim] = []
     text = doc_text(doc)
+    all_ents = doc.ents  # spaCy builds the tuple anew on each access
+    future = _future_markers(doc)
+    first = 0
     for sent in doc.sents:
-        ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
+        while first < len(all_ents) and all_ents[first].start < sent.start:
+            first += 1
+        ents = []
+        for e in all_ents[first:]:
+            if e.start >= sent.end:
+                break
+            ents.append(e)
         sentence = Span(sent.start_char, sent.end_char)
-        time = _sentence_time(ents, article_date, sent)
+        is_future = any(sent.start <= i < sent.end for i in future)
+        time = _sentence_time(ents, article_date, is_future)
         # the sentence's place: one it says something happened in or at, not any place name
         place = next(
             (e.text for e in ents if e.label_ in PLACE_LABELS and _place_claim(e, sentence)),
@@ -95,7 +105,7 @@ def claims_from_doc(
             if ent.label_ in NUMBER_LABELS:
                 claim = _number_claim(ent, sentence)
             elif ent.label_ == "DATE":
-                claim = _date_claim(ent, sentence, article_date, sent)
+                claim = _date_claim(ent, sentence, article_date, is_future)
             elif ent.label_ in PLACE_LABELS:
                 claim = _place_claim(ent, sentence)
             elif ent.label_ == "ORG":
@@ -179,8 +189,7 @@ def _with_context(
     )
 
 
-def _sentence_time(ents: list[SpacySpan], article_date: date | None, sent: SpacySpan) -> str | None:
-    future = _is_future(sent)
+def _sentence_time(ents: list[SpacySpan], article_date: date | None, future: bool) -> str | None:
     for e in ents:
         if e.label_ == "DATE":
             found = normalise_date(e.text, article_date, future=future)
@@ -189,10 +198,15 @@ def _sentence_time(ents: list[SpacySpan], article_date: date | None, sent: Spacy
     return None
 
 
-def _is_future(sent: SpacySpan) -> bool:
-    return any(t.lower_ in ("will", "'ll", "shall") and t.tag_ == "MD" for t in sent) or any(
-        t.lower_ == "going" and t.nbor(1).lower_ == "to" for t in sent if t.i + 1 < len(t.doc)
-    )
+def _future_markers(doc: Doc) -> list[int]:
+    """Where ``doc`` speaks of the future: the modal "will", "'ll", "shall", or "going to"."""
+    lower = [t.lower_ for t in doc]
+    return [
+        t.i
+        for t in doc
+        if (lower[t.i] in ("will", "'ll", "shall") and t.tag_ == "MD")
+        or (lower[t.i] == "going" and t.i + 1 < len(lower) and lower[t.i + 1] == "to")
+    ]
 
 
 _ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -426,9 +440,9 @@ def _governor(token: Token) -> tuple[str | None, str | None]:
 
 
 def _date_claim(
-    ent: SpacySpan, sentence: Span, article_date: date | None, sent: SpacySpan
+    ent: SpacySpan, sentence: Span, article_date: date | None, future: bool
 ) -> Claim | None:
-    value = normalise_date(ent.text, article_date, future=_is_future(sent))
+    value = normalise_date(ent.text, article_date, future=future)
     if value is None:
         return None
     subject, predicate = _governor(ent.root)

@@ -34,6 +34,7 @@ _LOWER_ROLES = "chief|head|spokesman|spokeswoman|spokesperson|envoy|leader|minis
 _TITLE_WORD = rf"(?:[A-Z][\w.'’-]*|{_LOWER_ROLES})"
 # A title right before a name: "US Secretary of State", "NATO Secretary General", "NATO chief".
 _TITLE_BEFORE = re.compile(rf"((?:{_TITLE_WORD} (?:of (?:the )?)?){{1,5}})$")
+_TITLE_REACH = 400  # characters: five title words of up to 72 characters, each with "of the "
 # An apposition right after a name: ", the US Secretary of State," / ", NATO's secretary general."
 _APPOSITION = re.compile(r", (?:the )?([\w'’ -]{3,60}?)(?=[,.;)]|$)", re.M)
 _DESCRIPTOR_AFTER = re.compile(
@@ -83,9 +84,11 @@ def _clashes(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def _roles_around(text: str, mention: RawMention) -> list[str]:
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    # A title of five words fits in the characters before the mention (the regex would
+    # otherwise be tried at every position of a long paragraph).
+    window = max(text.rfind("\n", 0, mention.start) + 1, mention.start - _TITLE_REACH)
     found = []
-    before = _TITLE_BEFORE.search(text, line_start, mention.start)
+    before = _TITLE_BEFORE.search(text, window, mention.start)
     if before is not None:
         found.append(before.group(1).strip())
     after = _APPOSITION.match(text, mention.end)

@@ -32,10 +32,18 @@ def content_lemma(token: Token) -> str | None:
     return lemma
 
 
+def content_lemmas(doc: Doc) -> list[str | None]:
+    """``content_lemma`` of every token of ``doc``, computed once per document."""
+    found = doc.user_data.get("storylens_content_lemmas")
+    if found is None:
+        found = [content_lemma(token) for token in doc]
+        doc.user_data["storylens_content_lemmas"] = found
+    return list(found)
+
+
 def terms_from_doc(doc: Doc) -> dict[str, int]:
     counts: Counter[str] = Counter()
-    for token in doc:
-        lemma = content_lemma(token)
+    for token, lemma in zip(doc, content_lemmas(doc), strict=True):
         if lemma is not None:
             counts[lemma] += 2 if token.idx < LEAD_CHARS else 1
     return dict(counts)
@@ -46,13 +54,14 @@ def sentences_from_doc(doc: Doc, captions: Collection[Span] = ()) -> list[Senten
     whether they have a finite verb and whether they are a caption (one of ``captions``, the
     sentences ``captions_from_doc`` found)."""
     captions = set(captions)
+    of_token = content_lemmas(doc)
     out: list[Sentence] = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        lemmas = tuple(lem for lem in map(content_lemma, tokens) if lem is not None)
+        lemmas = tuple(lem for lem in (of_token[t.i] for t in tokens) if lem is not None)
         finite = any(t.tag_ in FINITE_TAGS for t in tokens)
         out.append(Sentence(start, end, lemmas, finite, Span(start, end) in captions))
     return out

@@ -162,3 +162,44 @@ def test_sentences_round_trip_and_older_rows_read_as_finite(store: SQLiteStore) 
             "UPDATE article_sentences SET sentences = ? WHERE article_id = 'a1'", (row,)
         )
         assert store.sentences("a1") == [Sentence(0, 17, ("caption",), finite, caption=False)]
+
+
+def test_names_and_aliases_come_from_an_entitys_latest_mentions(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However many articles name someone, looking their names up reads a bounded number of
+    mentions, the latest; the article count still counts every article."""
+    from storylens.model import Mention
+    from storylens.store import sqlite_entities
+
+    old = "Tony Blinken met Tony Blinken."
+    new = "Antony Blinken, the Secretary, met Antony Blinken and Antony Blinken."
+    with store.transaction():
+        person = store.create_entity("PERSON", ["p:blinken"])
+        store.insert(make("a1", old))
+        store.insert(make("a2", new))
+        store.save_mentions(
+            "a1", "h1", 1, [Mention(0, 12, "PERSON", person), Mention(17, 29, "PERSON", person)]
+        )
+        store.save_mentions(
+            "a2",
+            "h2",
+            1,
+            [
+                Mention(0, 14, "PERSON", person),
+                Mention(16, 29, "ROLE", person),
+                Mention(35, 49, "PERSON", person),
+                Mention(54, 68, "PERSON", person),
+            ],
+        )
+    assert store.entity_aliases([person])[person] == {"Tony Blinken": 2, "Antony Blinken": 3}
+    (everyone,) = store.entities([person])
+    assert everyone.articles == 2 and everyone.name == "Antony Blinken"
+
+    monkeypatch.setattr(sqlite_entities, "MAX_ALIAS_MENTIONS", 3)
+    assert store.entity_aliases([person])[person] == {"Antony Blinken": 3}  # no role
+    (latest,) = store.entities([person])
+    assert latest.aliases == ("Antony Blinken", "the Secretary")
+    assert latest.articles == 2
+    assert store.entity_names([person]) == {person: latest.name} == {person: "Antony Blinken"}
+    assert store.entity_names([]) == {}

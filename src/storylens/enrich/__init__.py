@@ -164,7 +164,7 @@ class Enricher:
     def _names(self, mentions: list[Mention]) -> dict[int, str]:
         """Canonical id -> name of the entities ``mentions`` are of."""
         ids = sorted({m.canonical for m in mentions if m.canonical is not None})
-        return {e.id: e.name for e in self.store.entities(ids)} if ids else {}
+        return self.store.entity_names(ids) if ids else {}
 
     def _mentions(self, article: Article, doc: Doc) -> list[Mention]:
         raw = outlet_as_organisation(mentions_from_doc(doc), article.outlet)

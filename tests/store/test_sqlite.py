@@ -3,6 +3,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storylens.errors import StoreError
 from storylens.model import Article, content_hash
@@ -203,3 +205,94 @@ def test_names_and_aliases_come_from_an_entitys_latest_mentions(
     assert latest.articles == 2
     assert store.entity_names([person]) == {person: latest.name} == {person: "Antony Blinken"}
     assert store.entity_names([]) == {}
+
+
+def brute_force_frequencies(store: SQLiteStore) -> dict[int, int]:
+    return dict(
+        store._db.execute(
+            "SELECT entity_id, COUNT(DISTINCT article_id) FROM mentions "
+            "WHERE entity_id IS NOT NULL GROUP BY 1"
+        ).fetchall()
+    )
+
+
+_OPERATION = st.tuples(
+    st.sampled_from(["save", "revise"]),
+    st.integers(0, 3),  # which article
+    st.lists(st.tuples(st.integers(0, 8), st.sampled_from([None, 0, 1, 2])), max_size=6),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_OPERATION, min_size=1, max_size=12))
+def test_article_counts_per_entity_stay_in_step_with_mentions(
+    tmp_path_factory: pytest.TempPathFactory, operations: list[tuple[str, int, list]]
+) -> None:
+    """entity_articles, kept by triggers, counts what a scan of every mention would count,
+    whatever order mentions are saved, replaced (spans repeated too) and dropped in."""
+    from storylens.model import Mention
+
+    store = SQLiteStore(tmp_path_factory.mktemp("counts") / "s.db")
+    with store.transaction():
+        ids = [store.create_entity("PERSON", [f"p:{n}"]) for n in range(3)]
+        for a in range(4):
+            store.insert(make(f"a{a}", "Alpha Beta Gamma Delta Epsilon. " * 3))
+    for op, a, spans in operations:
+        with store.transaction():
+            if op == "revise":
+                store.revise(f"a{a}", make(f"a{a}", f"Revised {len(spans)}. " * 3))
+            else:
+                mentions = [
+                    Mention(s, s + 3, "PERSON", None if e is None else ids[e]) for s, e in spans
+                ]
+                store.save_mentions(f"a{a}", "h", 1, mentions)
+        expected = brute_force_frequencies(store)
+        found, _ = store.entity_frequencies(ids)
+        assert found == expected
+        assert {e.id: e.articles for e in store.entities(ids)} == expected
+    store.close()
+
+
+def test_an_older_store_gets_its_entity_counts(tmp_path: Path) -> None:
+    """Opening a store of schema 8 fills entity_articles from the mentions it holds."""
+    from storylens.store.migrations import statements
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    for script in MIGRATIONS[:8]:
+        for statement in statements(script):
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 8")
+    db.execute("INSERT INTO entities VALUES (1, 'PERSON'), (2, 'ORG')")
+    for seq, article in enumerate(("a1", "a2"), start=1):
+        db.execute(
+            "INSERT INTO articles (id, seq, title, text, source, content_hash, ingested_at, "
+            "updated_at) VALUES (?, ?, 'T', 'Some text here.', 's', ?, 'x', 'x')",
+            (article, seq, article),
+        )
+    db.executemany(
+        "INSERT INTO mentions VALUES (?, ?, ?, 'PERSON', ?)",
+        [("a1", 0, 4, 1), ("a1", 5, 9, 1), ("a2", 0, 4, 1), ("a2", 5, 9, 2), ("a2", 10, 14, None)],
+    )
+    db.commit()
+    db.close()
+    store = SQLiteStore(path)
+    assert store.schema_version == len(MIGRATIONS)
+    assert store.entity_frequencies([1, 2])[0] == {1: 2, 2: 1}
+    store.close()
+
+
+def test_migration_statements_keep_trigger_bodies_whole() -> None:
+    from storylens.store.migrations import statements
+
+    script = """
+    CREATE TABLE t (a INTEGER);
+    CREATE TRIGGER t_in AFTER INSERT ON t BEGIN
+        UPDATE t SET a = a + 1 WHERE a = NEW.a;
+        DELETE FROM t WHERE a < 0;
+    END;
+    """
+    found = statements(script)
+    assert len(found) == 2 and found[1].endswith("END;")
+    with pytest.raises(ValueError, match="incomplete"):
+        statements("CREATE TRIGGER x AFTER INSERT ON t BEGIN DELETE FROM t;")

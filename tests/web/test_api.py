@@ -19,7 +19,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 def test_health(client: TestClient) -> None:
     r = client.get("/api/health")
     assert r.status_code == 200
-    assert r.json() == {"status": "ok", "schema_version": 8, "articles": 24, "events": 7}
+    assert r.json() == {"status": "ok", "schema_version": 9, "articles": 24, "events": 7}
 
 
 def test_articles_paged_and_one(client: TestClient) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 # Each entry moves the schema one version up; never edit a released entry, append a new one.
-# Statements are split on ";", so comments inside must not contain one.
+# Statements end at a ";" that completes one (a trigger's body holds several), so comments
+# inside must not contain one.
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE articles (
@@ -190,4 +193,52 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE events ADD COLUMN follows INTEGER REFERENCES events(id);
     ALTER TABLE events ADD COLUMN follows_link REAL;
     """,
+    # 9: which articles mention each entity, kept in step with mentions by triggers, so how
+    # many articles name an entity is counted from an index, not from all of its mentions.
+    """
+    CREATE TABLE entity_articles (
+        entity_id  INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (entity_id, article_id)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO entity_articles
+        SELECT entity_id, article_id FROM mentions WHERE entity_id IS NOT NULL;
+    CREATE TRIGGER mentions_entity_in AFTER INSERT ON mentions
+    WHEN NEW.entity_id IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO entity_articles VALUES (NEW.entity_id, NEW.article_id);
+    END;
+    CREATE TRIGGER mentions_entity_out AFTER DELETE ON mentions
+    WHEN OLD.entity_id IS NOT NULL BEGIN
+        DELETE FROM entity_articles
+        WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id AND NOT EXISTS (
+            SELECT 1 FROM mentions WHERE article_id = OLD.article_id
+            AND entity_id = OLD.entity_id
+        );
+    END;
+    CREATE TRIGGER mentions_entity_changed AFTER UPDATE OF entity_id, article_id ON mentions
+    BEGIN
+        DELETE FROM entity_articles
+        WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id AND NOT EXISTS (
+            SELECT 1 FROM mentions WHERE article_id = OLD.article_id
+            AND entity_id = OLD.entity_id
+        );
+        INSERT OR IGNORE INTO entity_articles SELECT NEW.entity_id, NEW.article_id
+        WHERE NEW.entity_id IS NOT NULL;
+    END;
+    """,
 )
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of a migration script, each with its closing ";"."""
+    out: list[str] = []
+    buffer = ""
+    for part in script.split(";"):
+        buffer += part + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip(" \n;"):
+        raise ValueError(f"incomplete SQL statement in a migration: {buffer.strip()[:80]}")
+    return out

@@ -14,7 +14,7 @@ from storylens.errors import StoreError
 from storylens.ingest.dates import parse_date
 from storylens.model import Article, IngestReport, Published, Reject, StoredArticle
 from storylens.store.base import DuplicateGroup, RejectRecord
-from storylens.store.migrations import MIGRATIONS
+from storylens.store.migrations import MIGRATIONS, statements
 from storylens.store.sqlite_entities import EntityTables
 from storylens.store.sqlite_events import EventTables
 
@@ -107,9 +107,8 @@ class SQLiteStore(EntityTables, EventTables):
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                for statement in statements(script):
+                    self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number}")
                 self._db.execute("COMMIT")
             except sqlite3.Error:

@@ -132,9 +132,10 @@ class EntityTables:
         """Replace the article's mentions and mark it enriched at ``version``."""
         self._require_tx()
         self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        by_span = {(m.start, m.end): m for m in mentions}  # one mention per span, the last
         self._db.executemany(
-            "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?)",
-            [(article_id, m.start, m.end, m.label, m.canonical) for m in mentions],
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+            [(article_id, m.start, m.end, m.label, m.canonical) for m in by_span.values()],
         )
         self._db.execute(
             "INSERT INTO enrichments VALUES (?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
@@ -273,10 +274,7 @@ class EntityTables:
         only = where.replace("m.entity_id", "entity_id")
         articles = dict(
             self._db.execute(
-                "SELECT entity_id, COUNT(DISTINCT article_id) FROM mentions "
-                + (only or "WHERE entity_id IS NOT NULL ")
-                + "GROUP BY 1",
-                params,
+                "SELECT entity_id, COUNT(*) FROM entity_articles " + only + "GROUP BY 1", params
             ).fetchall()
         )
         labels = dict(

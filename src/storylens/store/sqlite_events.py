@@ -83,7 +83,7 @@ class EventTables:
             marks = ",".join("?" * len(chunk))
             out.update(
                 self._db.execute(
-                    "SELECT entity_id, COUNT(DISTINCT article_id) FROM mentions "
+                    "SELECT entity_id, COUNT(*) FROM entity_articles "
                     f"WHERE entity_id IN ({marks}) GROUP BY 1",
                     chunk,
                 )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from storylens.enrich.nlp import doc_text
 from storylens.model import ENTITY_LABELS
 
 # Titles that may open a PERSON mention; they are roles, not names.
@@ -41,7 +42,7 @@ class RawMention:
 
 def mentions_from_doc(doc: Doc) -> list[RawMention]:
     """Cleaned entity mentions of ``doc`` (offsets into ``doc.text``)."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[RawMention] = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:

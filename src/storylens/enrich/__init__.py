@@ -85,7 +85,7 @@ class Enricher:
         # (measured: 9.6 -> 15.8 articles/s on 600-word articles, 2 cores).
         n_process = 2 if len(ids) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1 else 1
         # plain texts, not (text, id) tuples: with tuples spaCy tokenises in this process and
-        # sends the workers serialised documents (measured: 10 ms of this process per article)
+        # sends the workers serialised documents (seen in a profile of this process)
         docs = self.nlp.pipe((self._text(a) for a in ids), n_process=n_process, batch_size=16)
         pending: list[tuple[str, Doc | None]] = []
         for article_id, doc in zip(ids, docs, strict=True):

@@ -37,6 +37,22 @@ MAX_ALIAS_MENTIONS = 2000
 ATTESTED_SHARE = 0.2
 
 
+def _forms(
+    rows: Iterable[tuple[int, str, int, int, int]],
+) -> tuple[dict[int, Counter[str]], set[str], dict[int, int]]:
+    """From alias rows (entity, alias, count, first seen, is a role): each entity's forms with
+    their counts, the forms that are roles, and where each entity was first seen."""
+    aliases: dict[int, Counter[str]] = {}
+    roles: set[str] = set()
+    first_seen: dict[int, int] = {}
+    for entity_id, alias, count, seen, is_role in rows:
+        aliases.setdefault(int(entity_id), Counter())[alias] += count
+        first_seen[entity_id] = min(seen, first_seen.get(entity_id, seen))
+        if is_role:
+            roles.add(alias)
+    return aliases, roles, first_seen
+
+
 def _name(forms: Counter[str], roles: set[str]) -> str:
     """An entity's name: its best form that is not a role ("the Secretary of State")."""
     return best_name(Counter({a: n for a, n in forms.items() if a not in roles}) or forms)
@@ -236,14 +252,7 @@ class EntityTables:
     def entity_names(self, entity_ids: Sequence[int]) -> dict[int, str]:
         """Canonical names of ``entity_ids``, as :meth:`entities` gives them, without the
         article counts (which cost a scan of every mention of a frequent entity)."""
-        aliases: dict[int, Counter[str]] = {}
-        roles: set[str] = set()
-        for entity_id, alias, count, _seen, is_role in self._latest_aliases(
-            [e for e in entity_ids if storable(e)]
-        ):
-            aliases.setdefault(entity_id, Counter())[alias] += count
-            if is_role:
-                roles.add(alias)
+        aliases, roles, _ = _forms(self._latest_aliases([e for e in entity_ids if storable(e)]))
         return {entity_id: _name(forms, roles) for entity_id, forms in aliases.items()}
 
     def entities(self, entity_ids: Sequence[int] | None = None) -> list[Entity]:
@@ -256,19 +265,11 @@ class EntityTables:
                 return []
             where = f"WHERE m.entity_id IN ({','.join('?' * len(entity_ids))}) "
             params = tuple(entity_ids)
-        aliases: dict[int, Counter[str]] = {}
-        roles: set[str] = set()
-        rows: Iterable[tuple[int, str, int, int, int]] = (
+        aliases, roles, first_seen = _forms(
             self._latest_aliases(params)
             if entity_ids is not None
             else self._db.execute(_ALIAS_SQL + "GROUP BY 1, 2" + _ALIAS_ORDER)
         )
-        first_seen: dict[int, int] = {}
-        for entity_id, alias, count, seen, is_role in rows:
-            aliases.setdefault(int(entity_id), Counter())[alias] += count
-            first_seen[entity_id] = min(seen, first_seen.get(entity_id, seen))
-            if is_role:
-                roles.add(alias)
         # counts and labels of the entities asked for only: a page of events asks for a few
         # entities each, and a scan of every mention per event grows with the square of the store
         only = where.replace("m.entity_id", "entity_id")

@@ -25,7 +25,7 @@ def entity_annotations(store: Store, article: Article) -> list[dict[str, object]
     """The ``entities`` of ``article --json``: each mention with its canonical name."""
     mentions = store.mentions(article.id)
     ids = sorted({m.canonical for m in mentions if m.canonical is not None})
-    names = {e.id: e.name for e in store.entities(ids)}
+    names = store.entity_names(ids)
     return [
         {
             "text": article.text[m.start : m.end],
@@ -43,7 +43,7 @@ def quote_annotations(store: Store, article: Article) -> list[dict[str, object]]
     """The ``quotes`` of ``article --json``: cue, source and content spans and the speaker."""
     quotes = store.quotes(article.id)
     ids = sorted({q.speaker for q in quotes if q.speaker is not None})
-    names = {e.id: e.name for e in store.entities(ids)}
+    names = store.entity_names(ids)
 
     def span(s: Span) -> dict[str, object]:
         return {"start": s.start, "end": s.end, "text": s.of(article.text)}

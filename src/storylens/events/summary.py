@@ -50,7 +50,7 @@ def _event(store: Store, event_id: int, article_ids: list[str]) -> Event:
     title = _representative_title(store, stored)
     place_id = _main_place(stated, places, _headline_order(store, stated, title))
     wanted = top + ([place_id] if place_id is not None else [])
-    names = {e.id: e.name for e in store.entities(wanted)}
+    names = store.entity_names(wanted)
     key = [names[e] for e in top if e in names][:KEY_ENTITIES]
     place = names.get(place_id) if place_id is not None else None
     return Event(

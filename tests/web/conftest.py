@@ -23,6 +23,13 @@ EVIL_TEXT = (
     'The bridge report said <img src=x onerror="alert(1)"> and <script>alert(2)</script> '
     "were written into the page. Nothing else happened in Port Alder on Monday."
 )
+# a source's own id may hold any character: links must still reach the article
+ODD_ID = "feeds/2026 03?x#1 %"
+# long enough for near-duplicate detection (25 shingles): evil-1 is a copy of the odd id
+TAIL = (
+    " The council will publish its notes on the library hours at Westmere next week, a"
+    " spokesperson said, and residents can comment on them until the end of the month."
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +40,13 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ingest([str(SAMPLES)], store, reader_process=False)
     evil = path.parent / "evil.jsonl"
     record = {"id": "evil-1", "outlet": "evil.example", "date": "2026-03-16"}
-    evil.write_text(json.dumps({**record, "title": EVIL_TITLE, "text": EVIL_TEXT}) + "\n")
+    odd = {"id": ODD_ID, "url": "javascript:alert(3)", "outlet": "odd.example"}
+    evil.write_text(
+        json.dumps({**odd, "date": "2026-03-16", "title": EVIL_TITLE, "text": EVIL_TEXT + TAIL})
+        + "\n"
+        + json.dumps({**record, "title": EVIL_TITLE, "text": EVIL_TEXT + TAIL + " Yes."})
+        + "\n"
+    )
     ingest([str(evil)], store, reader_process=False)
     refresh(store)
     store.close()

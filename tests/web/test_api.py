@@ -19,12 +19,12 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 def test_health(client: TestClient) -> None:
     r = client.get("/api/health")
     assert r.status_code == 200
-    assert r.json() == {"status": "ok", "schema_version": 9, "articles": 24, "events": 7}
+    assert r.json() == {"status": "ok", "schema_version": 9, "articles": 25, "events": 7}
 
 
 def test_articles_paged_and_one(client: TestClient) -> None:
     first = client.get("/api/articles", params={"limit": 5}).json()
-    assert first["total"] == 24 and len(first["items"]) == 5 and first["offset"] == 0
+    assert first["total"] == 25 and len(first["items"]) == 5 and first["offset"] == 0
     second = client.get("/api/articles", params={"limit": 5, "offset": 5}).json()
     assert {a["id"] for a in first["items"]}.isdisjoint(a["id"] for a in second["items"])
     only = client.get("/api/articles", params={"outlet": "dailycourier"}).json()

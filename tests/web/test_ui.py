@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from fastapi.testclient import TestClient
 
-from .conftest import EVIL_TEXT
+from .conftest import EVIL_TEXT, ODD_ID
 
 HTML = {"Accept": "text/html"}
 
@@ -86,3 +87,32 @@ def test_hostile_article_renders_inert(client: TestClient) -> None:
     # the brief's HTML export is inert too
     brief = client.get(f"/api/events/{event_id}").json()["brief"]
     assert brief["headline"].startswith("Bridge <script>")  # JSON keeps the text as it is
+
+
+def test_article_ids_with_any_characters_link_to_their_articles(client: TestClient) -> None:
+    copy = client.get("/api/articles/evil-1").json()
+    assert copy["near_duplicate_of"] == ODD_ID
+    assert client.get("/api/articles/" + quote(ODD_ID, safe="")).json()["id"] == ODD_ID
+    pages = [client.get(f"/events/{copy['event_id']}").text, client.get("/articles/evil-1").text]
+    links = {
+        h.replace("&amp;", "&").split("#")[0]
+        for page in pages
+        for h in re.findall(r'href="(/articles/[^"]+)"', page)
+    }
+    assert "/articles/" + quote(ODD_ID, safe="") in links  # the report, and evil-1's "copy of"
+    for link in links:
+        r = client.get(link)
+        assert r.status_code == 200, link
+        assert EVIL_TEXT[:20] in r.text
+    # an article's link to its original is offered for web addresses only
+    odd = client.get("/articles/" + quote(ODD_ID, safe="")).text
+    assert "javascript:" not in odd
+
+
+def test_source_sentences_are_quoted_once(client: TestClient) -> None:
+    events = client.get("/api/events").json()["items"]
+    bridge = next(e for e in events if "mp-bridge-0309" in e["article_ids"])
+    page = client.get(f"/events/{bridge['id']}").text
+    # the speaker conflict cites sentences that open with their own quotation mark
+    assert "This is the darkest morning" in page
+    assert "“&#34;" not in page and '“"' not in page

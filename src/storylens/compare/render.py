@@ -34,6 +34,15 @@ class _Sources:
         return out
 
 
+_OPENING_MARKS = "\"“‘'«„"
+
+
+def quoted(text: str) -> str:
+    """A source sentence between quotation marks, unless it opens with one of its own
+    (a sentence that opens a quotation would read “"This is ...," she said.”)."""
+    return text if text and text[0] in _OPENING_MARKS else f"“{text}”"
+
+
 def _span(c: Citation) -> str:
     return f"{c.outlet or c.article_id} ({c.article_id}, chars {c.start}-{c.end})"
 
@@ -82,7 +91,8 @@ def brief_markdown(brief: Brief) -> str:
             for side, versus in zip(r.sides, _versus(r), strict=True):
                 n = sources.cite([Citation.of(side)])[0]
                 against = "*versus* " if versus else ""
-                out.append(f"  - {against}{side.outlet or side.article_id}: “{side.text}” [{n}]")
+                who = side.outlet or side.article_id
+                out.append(f"  - {against}{who}: {quoted(side.text)} [{n}]")
         out.append("")
     if brief.quotes:
         out += ["## Key quotes", ""]
@@ -183,8 +193,8 @@ def _brief_body(brief: Brief, sources: _Sources, texts: dict[Citation, str]) -> 
                 if versus:
                     h.append('<div class="versus">versus</div>')
                 h.append(
-                    f"<blockquote>{escape(side.outlet or side.article_id)}: “{escape(side.text)}”"
-                    f"{_html_cites(sources, [c], texts)}</blockquote>"
+                    f"<blockquote>{escape(side.outlet or side.article_id)}: "
+                    f"{escape(quoted(side.text))}{_html_cites(sources, [c], texts)}</blockquote>"
                 )
             h.append("</li>")
         h.append("</ul>")

@@ -78,7 +78,7 @@ def articles(
     return page(rows, limit, offset)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """One article with its text and annotations (entities, quotes, claims), all offsets."""
     from storylens.export import article_record

@@ -9,6 +9,7 @@ from html import escape
 
 WIDTH, HEIGHT = 720, 120
 PAD = 40
+ROW_LABEL = 24  # characters of a row's name shown; a longer name is cut, with "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ def time_chart(points: Sequence[Point], rows: Sequence[str] = (), title: str = "
     span = hi - lo or 86400.0
     n_rows = max(1, len(rows))
     height = max(HEIGHT, 40 + 24 * n_rows)
-    left = PAD + (120 if rows else 0)
+    left = PAD + (130 if rows else 0)
 
     def x(t: float) -> float:
         return left + (WIDTH - left - PAD) * (t - lo) / span
@@ -52,9 +53,10 @@ def time_chart(points: Sequence[Point], rows: Sequence[str] = (), title: str = "
         'stroke="#888" stroke-width="1"/>',
     ]
     for i, name in enumerate(rows):
+        shown = name if len(name) <= ROW_LABEL else name[: ROW_LABEL - 1] + "…"
         out.append(
             f'<text x="{PAD - 30}" y="{y(i) + 4:.0f}" font-size="11" fill="#444">'
-            f"{escape(name[:22])}</text>"
+            f"<title>{escape(name)}</title>{escape(shown)}</text>"
         )
     for label_time in (lo, hi):
         text = datetime.fromtimestamp(label_time).strftime("%Y-%m-%d %H:%M")

@@ -6,14 +6,16 @@ highlighted; charts are SVG drawn on the server.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from storylens.compare.render import quoted
 from storylens.store.base import Store
 from storylens.web.api import StoreDep, _storylines, app_state, storyline_record
 from storylens.web.charts import Point, time_chart
@@ -30,11 +32,36 @@ templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 PAGE = 20
 
 
+def when(iso: str | None) -> str:
+    """A publication time as people read it: "2026-03-09 09:05 (UTC+01:00)", a date as is."""
+    if not iso:
+        return "undated"
+    try:
+        value = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if len(iso) <= 10:
+        return iso
+    shown = value.strftime("%Y-%m-%d %H:%M")
+    offset = value.strftime("%z")
+    if offset:
+        shown += " (UTC)" if offset == "+0000" else f" (UTC{offset[:3]}:{offset[3:]})"
+    return shown
+
+
+def article_url(article_id: str) -> str:
+    """An article's page. Ids are the sources' own and may hold "/", "?", "#" or spaces."""
+    return "/articles/" + quote(article_id, safe="")
+
+
 def cite_url(c: dict[str, Any]) -> str:
-    return f"/articles/{c['article_id']}?start={c['start']}&end={c['end']}#hl"
+    return f"{article_url(c['article_id'])}?start={c['start']}&end={c['end']}#hl"
 
 
 templates.env.globals["cite_url"] = cite_url
+templates.env.globals["article_url"] = article_url
+templates.env.filters["quoted"] = quoted
+templates.env.filters["when"] = when
 
 
 def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
@@ -126,7 +153,7 @@ def event_page(request: Request, event_id: int, store: StoreDep) -> Response:
             Point(
                 rep["published"] or "",
                 f"{rep['outlet'] or rep['id']}: {rep['title']}",
-                f"/articles/{rep['id']}",
+                article_url(rep["id"]),
                 outlets.index(rep["outlet"] or rep["id"]),
             )
             for rep in record["reports"]
@@ -152,7 +179,7 @@ def _entity_links(store: Store, names: list[str]) -> list[tuple[str, str]]:
     return [(name, f"/entity?{urlencode({'name': name})}") for name in names]
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(
     request: Request,
     article_id: str,

@@ -1,0 +1,31 @@
+"""How pages write times, chart labels and quoted sentences."""
+
+from __future__ import annotations
+
+from storylens.compare.render import quoted
+from storylens.web.charts import Point, time_chart
+from storylens.web.ui import when
+
+
+def test_publication_times_read_as_people_write_them() -> None:
+    assert when("2026-03-09T09:05:00+01:00") == "2026-03-09 09:05 (UTC+01:00)"
+    assert when("2026-03-09T22:40:00-05:30") == "2026-03-09 22:40 (UTC-05:30)"
+    assert when("2026-03-09T09:05:00+00:00") == "2026-03-09 09:05 (UTC)"
+    assert when("2026-03-09T09:05:00") == "2026-03-09 09:05"
+    assert when("2026-03-09") == "2026-03-09"
+    assert when(None) == "undated" and when("") == "undated"
+    assert when("not a date") == "not a date"
+
+
+def test_long_row_names_are_cut_visibly_and_kept_whole_in_a_tooltip() -> None:
+    name = "coastlinegazette.example.co.uk"
+    svg = time_chart([Point("2026-03-09", "a report", None, 0)], [name, "short.example"])
+    assert f"<title>{name}</title>coastlinegazette.exampl…</text>" in svg
+    assert "<title>short.example</title>short.example</text>" in svg
+
+
+def test_a_sentence_gets_quotation_marks_unless_it_opens_with_its_own() -> None:
+    assert quoted("Seven people died.") == "“Seven people died.”"
+    assert quoted('"We will rebuild," she said.') == '"We will rebuild," she said.'
+    assert quoted("“We will rebuild,” she said.") == "“We will rebuild,” she said."
+    assert quoted("") == "“”"

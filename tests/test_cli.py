@@ -56,6 +56,23 @@ def test_exit_codes(cli: Cli, tmp_path: Path, fixtures: Path) -> None:
     cli("frobnicate", code=2)
 
 
+def test_reading_commands_do_not_create_a_store(tmp_path: Path, fixtures: Path) -> None:
+    db = tmp_path / "typo" / "storylens.db"
+    for command in (["stats"], ["events"], ["export"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "storylens", "--db", str(db), *command],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.returncode == 2, command
+        assert "no store at" in proc.stderr and "storylens ingest" in proc.stderr, command
+    assert not (tmp_path / "typo").exists()
+    typo = Cli(db)
+    typo("ingest", str(fixtures / "dated.txt"))  # adding articles creates it
+    assert typo.json("stats")["articles"] == 1
+
+
 def test_bad_config_is_a_usage_error(tmp_path: Path) -> None:
     cfg = tmp_path / "c.toml"
     cfg.write_text("no_such_key = 1\n")

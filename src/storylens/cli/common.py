@@ -27,8 +27,9 @@ class State:
     db: Path | None = None
     config_path: Path | None = None
 
-    def store(self) -> Store:
-        return open_store(self.db)
+    def store(self, *, create: bool = False) -> Store:
+        """The store; only commands that add articles (ingest, watch) create one."""
+        return open_store(self.db, create=create)
 
 
 def state(ctx: typer.Context) -> State:

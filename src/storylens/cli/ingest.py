@@ -28,7 +28,7 @@ def ingest_cmd(
 ) -> None:
     """Read articles from anywhere into the store; duplicates are detected, rejects recorded."""
     st = state(ctx)
-    store = st.store()
+    store = st.store(create=True)
     fetcher = None if offline else HttpxFetcher(st.config.fetch, st.config.max_document_bytes)
     show_progress = not as_json and err_console.is_terminal
     try:

@@ -83,7 +83,7 @@ def watch_cmd(
 
     seconds = parse_duration(every)
     st = state(ctx)
-    store = st.store()
+    store = st.store(create=True)
 
     def on_poll(result: PollResult) -> None:
         target = escape(result.target)

@@ -439,3 +439,27 @@ def test_a_summary_line_cites_no_sentence_a_conflict_sets_against_it() -> None:
     # a name spelt two ways disputes the spelling only: the sentences still support each other
     name = dataclasses.replace(referent, relation="conflict:name", kind="name")
     assert cited([name]) == {"r0", "r1"}
+
+
+def test_a_summary_never_states_both_sides_of_a_conflict() -> None:
+    """Unlike in words, both sentences would be summary lines; a conflict setting them
+    against each other leaves one (the disagreement has its own section)."""
+    texts = [
+        "Jonah Acres came off the bench to head the winner in the 89th minute. "
+        "Thousands of supporters greeted the team at the harbour on Sunday morning.",
+        "Akers, a teenage substitute, struck with a low shot at 88 minutes to settle it. "
+        "The club's chairman promised a new training ground before next season.",
+    ]
+    reports, brief = briefed("Athletic win the cup", texts)
+    sides = tuple(r.side(r.sentences[0].span) for r in reports)
+    firsts = {r.text[r.sentences[0].start : r.sentences[0].end] for r in reports}
+
+    def summary(relations: list[Relation]) -> set[str]:
+        return {line.text for line in brief(relations).summary}
+
+    assert firsts <= summary([])
+    minute = Relation("conflict:number", "number", 0.9, sides, 2, "89th / 88th", (0, 1))
+    assert len(firsts & summary([minute])) == 1
+    # names spelt two ways are no contradiction of what the sentences state
+    name = dataclasses.replace(minute, relation="conflict:name", kind="name")
+    assert firsts <= summary([name])

@@ -372,7 +372,9 @@ def _summary(
     """The sentences other sources echo most, lead sentences first, none repeating another (in
     words, or in who did what: ``same_deed``), each with a finite verb but a report's first (a
     caption or a credit has none); a sentence in dispute is taken only when nothing else says
-    as much (the disagreement has its own section). The one that says most of the event's
+    as much (the disagreement has its own section), and never with a sentence a conflict sets
+    against it (``opposed``): a summary does not contradict itself. The one that says most of
+    the event's
     headline opens the summary (a timeline shows it), the rest follow as news reads."""
     candidates: list[tuple[float, SentenceRef]] = []
     for ri, report in enumerate(reports):
@@ -404,6 +406,7 @@ def _summary(
         if any(
             index.similarity(ref, other) >= REDUNDANT
             or frozenset((key(ref), key(other))) in same_deed
+            or frozenset((key(ref), key(other))) in opposed  # it would contradict itself
             for other in chosen
         ):
             continue

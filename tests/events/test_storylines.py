@@ -139,3 +139,19 @@ def test_dev_storyline_trees(dev_store: SQLiteStore, dev_gold: dict[str, str]) -
     assert follows("hatay-quake").startswith("tr-sy-quake")  # type: ignore[union-attr]
     assert follows("trump-fulton-surrender").startswith("trump-georgia-indictment")  # type: ignore[union-attr]
     assert follows("balloon-") is None and follows("tr-sy-quake") is None
+
+
+def test_storylines_are_newest_first_by_the_end_they_show(store: SQLiteStore) -> None:
+    """A storyline whose latest event in time order is undated still sorts by the last day
+    its dated events reach, the end it shows."""
+    events = [
+        summary(1, "2023-02-01", story=1),
+        summary(2, "2023-02-11", story=1),
+        summary(3, None, story=1),  # undated: last in time order
+        summary(4, "2023-02-07", story=2),
+        summary(5, "2023-02-05", story=3),
+    ]
+    stories = build_storylines(store, events)
+    assert [s.id for s in stories] == [1, 2, 3]
+    assert [s.as_dict()["end"] for s in stories] == ["2023-02-11", "2023-02-07", "2023-02-05"]
+    assert stories[0].start == "2023-02-01" and [e.id for e in stories[0].events] == [1, 2, 3]

@@ -39,7 +39,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = SQLiteStore(path)
     ingest([str(SAMPLES)], store, reader_process=False)
     evil = path.parent / "evil.jsonl"
-    record = {"id": "evil-1", "outlet": "evil.example", "date": "2026-03-16"}
+    record = {"id": "evil-1", "outlet": "evil.example"}  # undated
     odd = {"id": ODD_ID, "url": "javascript:alert(3)", "outlet": "odd.example"}
     evil.write_text(
         json.dumps({**odd, "date": "2026-03-16", "title": EVIL_TITLE, "text": EVIL_TEXT + TAIL})

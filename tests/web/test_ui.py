@@ -100,6 +100,8 @@ def test_article_ids_with_any_characters_link_to_their_articles(client: TestClie
         for h in re.findall(r'href="(/articles/[^"]+)"', page)
     }
     assert "/articles/" + quote(ODD_ID, safe="") in links  # the report, and evil-1's "copy of"
+    # the undated copy has no row on the time chart, and the page says so
+    assert pages[0].count("<circle") == 1 and "1 undated report not on the chart" in pages[0]
     for link in links:
         r = client.get(link)
         assert r.status_code == 200, link

@@ -41,6 +41,15 @@ class Storyline:
     # for each event, the earlier event of this storyline it follows (None: a root of the tree)
     follows: tuple[int | None, ...] = ()
 
+    @property
+    def start(self) -> str | None:
+        return self.events[0].start if self.events else None
+
+    @property
+    def end(self) -> str | None:
+        """The last day any of its events was reported (undated events have none)."""
+        return max((e.end for e in self.events if e.end), default=None)
+
     def followed(self, event_id: int) -> int | None:
         """The event ``event_id`` follows in this storyline, if any."""
         for e, f in zip(self.events, self.follows, strict=False):
@@ -52,8 +61,8 @@ class Storyline:
         return {
             "id": self.id,
             "title": self.title,
-            "start": self.events[0].start if self.events else None,
-            "end": max((e.end for e in self.events if e.end), default=None),
+            "start": self.start,
+            "end": self.end,
             "event_ids": [e.id for e in self.events],
             "events": [
                 {
@@ -176,4 +185,5 @@ def build_storylines(store: Store, events: list[Event]) -> list[Storyline]:
             ok = followed is not None and place.get(followed, n) < n
             follows.append(followed if ok else None)
         out.append(Storyline(story, biggest.title, tuple(group), tuple(follows)))
-    return sorted(out, key=lambda s: (s.events[-1].end or "", s.id), reverse=True)
+    # newest first by the end a storyline shows (its last event in time order may be undated)
+    return sorted(out, key=lambda s: (s.end or "", s.id), reverse=True)

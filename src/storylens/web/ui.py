@@ -147,16 +147,18 @@ def event_page(request: Request, event_id: int, store: StoreDep) -> Response:
                 "segments": segments(stored.article.text, marks.get(rep["id"], [])),
             }
         )
-    outlets = list(dict.fromkeys(rep["outlet"] or rep["id"] for rep in record["reports"]))
+    # a row per outlet with a dated report: an undated one has no place on a time axis
+    dated = [rep for rep in record["reports"] if rep["published"]]
+    outlets = list(dict.fromkeys(rep["outlet"] or rep["id"] for rep in dated))
     chart = time_chart(
         [
             Point(
-                rep["published"] or "",
+                rep["published"],
                 f"{rep['outlet'] or rep['id']}: {rep['title']}",
                 article_url(rep["id"]),
                 outlets.index(rep["outlet"] or rep["id"]),
             )
-            for rep in record["reports"]
+            for rep in dated
         ],
         outlets,
         "When the reports were published",
@@ -170,6 +172,7 @@ def event_page(request: Request, event_id: int, store: StoreDep) -> Response:
             "conflicts": conflicts,
             "columns": columns,
             "chart": chart,
+            "undated": len(record["reports"]) - len(dated),
             "entity_links": _entity_links(store, record["key_entities"]),
         },
     )

@@ -62,6 +62,9 @@ def test_storyline_entity_and_error_pages(client: TestClient) -> None:
     assert follows is not None and "Bridge collapses" in follows.group(1)
     entity = client.get("/entity", params={"name": "Ilsa Marchetti"}, follow_redirects=True)
     assert entity.status_code == 200 and "Ilsa Marchetti" in entity.text
+    assert "also written" not in entity.text  # its one form is its name
+    reyk = client.get("/entity", params={"name": "Reyk"}, follow_redirects=True).text
+    assert re.search(r"also written Reyk\s*</p>", reyk)  # the other forms, not the name again
     assert "Seven dead after Old Quay Bridge collapses" in entity.text
     missing = client.get("/entities/99999", headers=HTML)
     assert missing.status_code == 404 and "<h1>404" in missing.text

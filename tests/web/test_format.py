@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storylens.compare.render import quoted
 from storylens.web.charts import Point, time_chart
-from storylens.web.ui import when
+from storylens.web.ui import figure, when
 
 
 def test_publication_times_read_as_people_write_them() -> None:
@@ -29,3 +29,10 @@ def test_a_sentence_gets_quotation_marks_unless_it_opens_with_its_own() -> None:
     assert quoted('"We will rebuild," she said.') == '"We will rebuild," she said.'
     assert quoted("“We will rebuild,” she said.") == "“We will rebuild,” she said."
     assert quoted("") == "“”"
+
+
+def test_claim_values_read_as_figures() -> None:
+    assert figure(3549.0) == "3,549" and figure(1_200_000.0) == "1,200,000"
+    assert figure(4.25) == "4.25" and figure(0.5) == "0.5" and figure(-2.0) == "-2"
+    assert figure(12_345_678.9) == "12,345,679"
+    assert figure("2026-03-09") == "2026-03-09" and figure("Port Alder") == "Port Alder"

@@ -121,3 +121,23 @@ def test_source_sentences_are_quoted_once(client: TestClient) -> None:
     # the speaker conflict cites sentences that open with their own quotation mark
     assert "This is the darkest morning" in page
     assert "“&#34;" not in page and '“"' not in page
+
+
+def test_article_page_shows_what_enrichment_read(client: TestClient) -> None:
+    page = client.get("/articles/mp-bridge-0309").text
+    for section in ("Entities", "Quotes", "Claims"):
+        assert f"<h2>{section}</h2>" in page
+    # the mayor: an entity with its page, and the speaker of her quote
+    link = re.search(r'<a href="(/entities/\d+)">Ilsa Marchetti</a>', page)
+    assert link is not None and "Ilsa Marchetti" in client.get(link.group(1)).text
+    quote = re.search(
+        r'Ilsa Marchetti</a></b>\s*told: (.*?)\s*<a class="cite" href="([^"]+)"', page, re.S
+    )
+    assert quote is not None and "darkest morning" in quote.group(1)
+    shown = client.get(quote.group(2).replace("&amp;", "&").split("#")[0]).text
+    assert re.search(r'<mark id="hl" class="hl">&#34;This is the darkest morning', shown)
+    # a claim as written, its value in figures, what it is about and who says so
+    row = re.search(r"<tr>\s*<td>.*?count_of_people.*?>seven</a></td>(.*?)</tr>", page, re.S)
+    assert row is not None
+    cells = re.findall(r"<td>(.*?)</td>", row.group(1), re.S)
+    assert cells[0] == "at least 7 people" and "kill" in cells[1] and cells[2] == "city officials"

@@ -19,6 +19,7 @@ from storylens.compare.brief import (
     _readable,
     _relation_line,
     build_brief,
+    dangling,
 )
 from storylens.compare.data import Report
 from storylens.compare.model import AGREE, UNIQUE, Relation, Side
@@ -463,3 +464,55 @@ def test_a_summary_never_states_both_sides_of_a_conflict() -> None:
     # names spelt two ways are no contradiction of what the sentences state
     name = dataclasses.replace(minute, relation="conflict:name", kind="name")
     assert firsts <= summary([name])
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("He said it is not known what the object is.", True),
+        ('"She is right," he said.', True),
+        ("It was noted that the probe changed course.", True),
+        ("Its chief executive resigned on Friday.", True),
+        ("This is the third object shot down this month.", True),
+        ("That doesn’t mean the race is over.", True),
+        ("That’s the view of most analysts.", True),
+        ("These are the latest jobs he has lost.", True),
+        ("This week the storm reached the coast.", False),
+        ("That night, fire broke out in the depot.", False),
+        ("Those who left came back on Monday.", False),
+        ("Helen Hayes said the bridge would reopen.", False),
+        ("Hebrides ferries stopped running.", False),
+    ],
+)
+def test_a_sentence_opening_with_a_pronoun_leans_on_an_earlier_one(text: str, leans: bool) -> None:
+    assert dangling(text) is leans
+
+
+def test_summary_and_only_in_lines_prefer_sentences_that_stand_alone() -> None:
+    brief = brief_of(
+        "Harbour bridge opens",
+        "The mayor of Port Alder opened the new harbour bridge on Monday morning. "
+        "She said it had cost 40 million euros to build. "
+        "Traffic engineers expect ten thousand cars a day on the crossing. "
+        "The old ferry to Brenna will stop running next month.",
+        "Port Alder's new harbour bridge was opened by the mayor on Monday. "
+        "It is the longest bridge in the region at 1,200 metres. "
+        "Local shop owners hope for more customers from the northern villages. "
+        "Cyclists get a separate lane on the east side of the deck.",
+    )
+    summary = [line.text for line in brief.summary]
+    assert len(summary) == 4 and not any(dangling(t) for t in summary), summary
+
+
+def test_only_in_lines_that_open_with_a_pronoun_come_last() -> None:
+    texts = [
+        "He said the new bridge cost 40 million euros to build.",
+        "The old ferry to Brenna carried 900 passengers a day.",
+        "It is the longest bridge in the region.",
+    ]
+    uniques = [
+        Relation(UNIQUE, "number", 1.0 - i / 10, (Side(f"r{i}", None, 0, len(t), t),), 1, f"r{i}")
+        for i, t in enumerate(texts)
+    ]
+    lines = _only_in_lines(uniques, [], set())
+    assert [line.text for line in lines] == [texts[1], texts[0], texts[2]]

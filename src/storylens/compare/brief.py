@@ -39,6 +39,17 @@ SUPPORTS = 0.45  # another source's sentence this alike is cited as saying the s
 LEAD_BONUS = 0.3  # news says what happened first: the first sentences of a report gain this
 LEAD_SENTENCES = 3
 DISPUTED = 1.0  # a sentence in a conflict drops this much in the summary's ranking
+# A sentence that opens with a pronoun ("He said it is not known ...", "This is the third
+# instance ...") leans on one before it that the brief does not show: it drops as much in the
+# summary's ranking, and comes after the other only-in lines.
+DANGLING = 1.0
+_DANGLING = re.compile(
+    r"^[\W_]*(?:(?:he|she|they|it|his|her|their|its)\b"
+    r"|(?:this|that|these|those)(?=['’]s\b|\s*[,.;:!?]|\s+(?:is|was|are|were|has|had|have|will"
+    r"|would|could|cannot|can|may|might|must|should|does|did|do|won|means|meant|comes|came|marks|makes)"
+    r"(?:n?['’]t)?\b))",
+    re.IGNORECASE,
+)
 MIN_WORDS, MAX_WORDS = 6, 60
 TOP_AGREED = 5
 TOP_UNIQUE = 6
@@ -260,9 +271,10 @@ def _only_in_lines(
     figure or quotation may be its own, but the line would read as if nobody else said any of
     it), fragments too short to read ("8", a table cell) and what is no sentence: a headline
     or page furniture without a full stop ("Metro Montreal il y a 1 an 143 Views 0", "45
-    minute: Half-time - score Spain 0, Sweden 0"), a photo caption."""
+    minute: Half-time - score Spain 0, Sweden 0"), a photo caption. A line that opens with a
+    pronoun comes after the others (:func:`dangling`)."""
     cited = {(s.article_id, s.start) for r in agreed for s in r.sides}
-    return [
+    lines = [
         _relation_line(r, f"Only in {r.note}")
         for r in uniques
         if (key := (r.sides[0].article_id, r.sides[0].start)) not in cited
@@ -270,6 +282,13 @@ def _only_in_lines(
         and len(r.sides[0].text.split()) >= MIN_WORDS
         and _a_sentence(r.sides[0].text)
     ]
+    return sorted(lines, key=lambda line: dangling(line.text))  # stable: the order stays
+
+
+def dangling(text: str) -> bool:
+    """Whether a sentence opens with a pronoun, leaning on one before it ("He said ...",
+    "That doesn't mean ..."); "This week ..." and "That night ..." do not."""
+    return _DANGLING.match(text) is not None
 
 
 _FOOTNOTES = re.compile(r"(?:\[\d+\])+\s*$")
@@ -391,6 +410,8 @@ def _summary(
             lead = LEAD_BONUS if readable < LEAD_SENTENCES else 0.0
             readable += 1
             penalty = DISPUTED if (report.id, sent.start) in in_dispute else 0.0
+            if dangling(report.text[sent.start : sent.end]):
+                penalty += DANGLING
             candidates.append((echo + lead - penalty, ref))
     candidates.sort(key=lambda c: (-c[0], c[1].report, c[1].sentence))
     sources = len({r.source for r in reports})

@@ -188,6 +188,12 @@ def test_enrich_entities_and_article_annotations(cli: Cli, shared: Path) -> None
             for span in [q["cue"], q["content"], *q["contents"], q["source"]]:
                 if span is not None:
                     assert article["text"][span["start"] : span["end"]] == span["text"]
+    # the same annotations as tables after the text
+    first = cli.jsonl("articles")[0]["id"]
+    shown = cli("article", first, "--annotations")
+    for title in ("Entities", "Quotes", "Claims"):
+        assert title in shown
+    assert "Antony Blinken" in shown and "anti-tank" in shown
 
 
 def test_events_from_the_cli(cli: Cli) -> None:

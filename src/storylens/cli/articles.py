@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
+from storylens.annotations import claim_about, claim_value, cut, entity_rows
 from storylens.cli.common import console, err_console, print_json, state
 from storylens.export import article_record
 
@@ -62,8 +63,14 @@ def article_cmd(
     ctx: typer.Context,
     article_id: Annotated[str, typer.Argument(metavar="ID")],
     as_json: JsonOpt = False,
+    annotations: Annotated[
+        bool,
+        typer.Option(
+            "--annotations", "-a", help="Also what enrichment read: entities, quotes, claims."
+        ),
+    ] = False,
 ) -> None:
-    """Show one article with its text."""
+    """Show one article with its text (--json: with paragraphs and every annotation)."""
     store = state(ctx).store()
     try:
         stored = store.get(article_id)
@@ -93,6 +100,40 @@ def article_cmd(
             console.print(f"[dim]{key}:[/dim] {escape(str(data[key]))}", highlight=False)
     console.print()
     console.print(data["text"], markup=False, highlight=False)
+    if annotations:
+        _print_annotations(data)
+
+
+def _print_annotations(data: dict[str, Any]) -> None:
+    """An article's entities, quotes and claims as tables (offsets are in ``--json``)."""
+    entities = Table(title="Entities", title_justify="left")
+    for column in ("name", "label", "mentions", "also written"):
+        entities.add_column(column, justify="right" if column == "mentions" else "left")
+    for row in entity_rows(data["entities"]):
+        entities.add_row(
+            escape(row["name"]), row["label"], str(row["mentions"]), escape(", ".join(row["forms"]))
+        )
+    quotes = Table(title="Quotes", title_justify="left")
+    for column in ("speaker", "cue", "words"):
+        quotes.add_column(column)
+    for q in data["quotes"]:
+        who = q["speaker"] or (q["source"]["text"] if q["source"] else "(no speaker found)")
+        quotes.add_row(escape(who), escape(q["cue"]["text"]), escape(q["content"]["text"]))
+    claims = Table(title="Claims", title_justify="left")
+    claims.add_column("kind", no_wrap=True)
+    for column in ("as written", "value", "about", "said by"):
+        claims.add_column(column)
+    for c in data["claims"]:
+        claims.add_row(
+            c["kind"],
+            escape(cut(c["span"]["text"], 60)),
+            escape(cut(claim_value(c), 40)),
+            escape(claim_about(c, 60)),
+            escape(c["source"] or ""),
+        )
+    for table in (entities, quotes, claims):
+        console.print()
+        console.print(table if table.row_count else f"[dim]{table.title}: none[/dim]")
 
 
 def duplicates_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:

@@ -15,6 +15,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from storylens.annotations import claim_about, claim_value, cut, entity_rows
 from storylens.compare.render import quoted
 from storylens.export import article_record
 from storylens.store.base import Store
@@ -55,15 +56,6 @@ def article_url(article_id: str) -> str:
     return "/articles/" + quote(article_id, safe="")
 
 
-def figure(value: object) -> str:
-    """A claim's value as people write it: 3549.0 as "3,549", 4.25 as is, text as is."""
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return f"{int(value):,}"
-        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
-    return str(value)
-
-
 def cite_url(c: dict[str, Any]) -> str:
     return f"{article_url(c['article_id'])}?start={c['start']}&end={c['end']}#hl"
 
@@ -72,7 +64,9 @@ templates.env.globals["cite_url"] = cite_url
 templates.env.globals["article_url"] = article_url
 templates.env.filters["quoted"] = quoted
 templates.env.filters["when"] = when
-templates.env.filters["figure"] = figure
+templates.env.globals["claim_value"] = claim_value
+templates.env.globals["claim_about"] = claim_about
+templates.env.globals["cut"] = cut
 
 
 def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
@@ -219,35 +213,11 @@ def article_page(
             "segments": segments(a.text, spans),
             "event_id": store.event_of(article_id),
             "highlighted": bool(spans),
-            "entities": _entity_rows(record["entities"]),
+            "entities": entity_rows(record["entities"]),
             "quotes": record["quotes"],
             "claims": record["claims"],
         },
     )
-
-
-def _entity_rows(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An article's entities, most mentioned first: name, label, mentions, forms written, and
-    where it is first named."""
-    rows: dict[Any, dict[str, Any]] = {}
-    for m in mentions:
-        key = m["entity_id"] if m["entity_id"] is not None else ("unresolved", m["text"])
-        row = rows.setdefault(
-            key,
-            {
-                "id": m["entity_id"],
-                "name": m["canonical"] or m["text"],
-                "label": m["label"],
-                "mentions": 0,
-                "forms": {},
-                "first": m,
-            },
-        )
-        row["mentions"] += 1
-        row["forms"][m["text"]] = None
-    for row in rows.values():
-        row["forms"] = [f for f in row["forms"] if f != row["name"]]
-    return sorted(rows.values(), key=lambda r: (-r["mentions"], r["first"]["start"]))
 
 
 @router.get("/storylines", response_class=HTMLResponse)

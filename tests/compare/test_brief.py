@@ -516,3 +516,20 @@ def test_only_in_lines_that_open_with_a_pronoun_come_last() -> None:
     ]
     lines = _only_in_lines(uniques, [], set())
     assert [line.text for line in lines] == [texts[1], texts[0], texts[2]]
+
+
+def test_a_key_quote_cites_the_original_not_its_copy() -> None:
+    """The copy left out the dateline, so its quotation starts earlier in its text; the key
+    quote still cites the original."""
+    body = "“This is the darkest morning our city has known in decades,” Mayor Ilsa Marchetti said."
+    original_text = "PORT ALDER, March 9 (Meridian Press) - " + body
+    words = "“This is the darkest morning our city has known in decades,”"
+    original = dataclasses.replace(
+        report("mp", original_text), quotes=(_said(original_text, "Ilsa", words, 1),)
+    )
+    copy = dataclasses.replace(
+        report("ht", body, copy_of="mp"), quotes=(_said(body, "Ilsa", words, 1),)
+    )
+    [quote] = _key_quotes([copy, original], {1: "Ilsa Marchetti"})
+    assert quote.citation.article_id == "mp"
+    assert original_text[quote.citation.start : quote.citation.end] == quote.text

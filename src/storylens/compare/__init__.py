@@ -47,7 +47,7 @@ __all__ = [
     "load_reports",
 ]
 
-VERSION = 44  # raise when relations, briefs or event summaries change: cached ones are recomputed
+VERSION = 45  # raise when relations, briefs or event summaries change: cached ones are recomputed
 AGREE_SIMILARITY = 0.55  # sentences this alike say the same thing
 CHAINED_SIMILARITY = 0.3  # ... and each of a group of them is at least this like every other
 BEYOND_NAMES = 0.1  # ... and this alike in what they say of the names they share

@@ -487,11 +487,12 @@ def _summary_line(
 
 def _key_quotes(reports: Sequence[Report], speakers: Mapping[int, str]) -> list[KeyQuote]:
     """One quotation per speaker, most quoted speakers first: the speaker's earliest words
-    between quotation marks, at least :data:`QUOTE_WORDS` of them, not opening in lower case
-    (a quotation inside the reporter's sentence). Only words in quotation marks are quotes: an
-    indirect account ("Earps denying Hermoso from the penalty spot", "He claimed that ...,
-    according to AP") is the reporter's wording. Words already shown under another name
-    (reports crediting one quotation to two speakers) are not shown twice."""
+    (in an original rather than a copy) between quotation marks, at least :data:`QUOTE_WORDS`
+    of them, not opening in lower case (a quotation inside the reporter's sentence). Only
+    words in quotation marks are quotes: an indirect account ("Earps denying Hermoso from the
+    penalty spot", "He claimed that ..., according to AP") is the reporter's wording. Words
+    already shown under another name (reports crediting one quotation to two speakers) are
+    not shown twice."""
     found: dict[str, list[tuple[Report, Span]]] = {}  # by the speaker's name
     counts: Counter[str] = Counter()
     for report in reports:
@@ -513,7 +514,11 @@ def _key_quotes(reports: Sequence[Report], speakers: Mapping[int, str]) -> list[
     out: list[KeyQuote] = []
     shown: list[list[str]] = []
     for name in sorted(found, key=lambda n: -counts[n]):
-        report, words = min(found[name], key=lambda item: item[1].start)
+        # the original's words before a copy's (a copy drops the dateline, so its words
+        # start earlier), then the speaker's first words in the article
+        report, words = min(
+            found[name], key=lambda item: (item[0].source != item[0].id, item[1].start)
+        )
         text = words.of(report.text)
         opening = content_words(text)[:QUOTE_WORDS]
         if any(_same_opening(opening, seen) for seen in shown):

@@ -235,7 +235,10 @@ def test_events_from_the_cli(cli: Cli) -> None:
     bridge = next(e for e in events if "mp-bridge-0309" in e["article_ids"])
     one = cli.json("event", str(bridge["id"]), "--json")
     assert one["id"] == bridge["id"] and len(one["reports"]) == len(bridge["article_ids"])
-    assert "Bridge" in cli("event", str(bridge["id"]))
+    shown = cli("event", str(bridge["id"]))
+    assert "Bridge" in shown and "2026-03-09; 4 reports, 3 independent sources" in shown
+    cup = next(e for e in events if e["start"] != e["end"])
+    assert f"{cup['start']} – {cup['end']}; " in cli("event", str(cup["id"]))
     cli("event", "999", code=1)
     assert "no event" in cli("event", str(2**70), code=1)  # beyond SQLite's integers
     stories = cli.jsonl("storylines", "--json")

@@ -164,9 +164,13 @@ def event_cmd(
     if live != event_id:
         console.print(f"event {event_id} was merged into event {live}")
     console.print(f"[bold]{escape(event.title)}[/bold]  (event {event.id})")
+    dates = (
+        event.start or "undated"
+        if event.start == event.end
+        else f"{event.start or 'undated'} – {event.end or 'undated'}"
+    )
     console.print(
-        f"{event.start or 'undated'} – {event.end or 'undated'}; "
-        f"{len(reports)} reports, {event.independent_sources} independent sources"
+        f"{dates}; {len(reports)} reports, {event.independent_sources} independent sources"
     )
     if event.key_entities:
         console.print("entities: " + escape(", ".join(event.key_entities)))

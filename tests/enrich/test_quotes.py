@@ -132,3 +132,29 @@ def test_statement_that() -> None:
 def test_relative_clause_content_starts_after_cue() -> None:
     found = parts("She met the two ministers, who she said were close to a deal.")
     assert [(c, s, cs) for c, s, cs, _ in found] == [("said", "she", ["were close to a deal"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (  # parsed as two complements of "said"
+            "The mayor had promised residents that the bridge would reopen in May, but the "
+            "ministry delayed the work, an official said.",
+            "an official",
+            "The mayor had promised residents that the bridge would reopen in May, but the "
+            "ministry delayed the work",
+        ),
+        (  # parsed with "added" a conjunct of "hoped", "closed" its complement
+            "The team had hoped to train in the stadium, but the city closed it for repairs, "
+            "the coach added.",
+            "the coach",
+            "The team had hoped to train in the stadium, but the city closed it for repairs",
+        ),
+    ],
+)
+def test_a_cue_at_the_end_reports_both_clauses_before_it(
+    text: str, source: str, content: str
+) -> None:
+    """ "A, but B, an official said.": the official said A and B, not "A, but" or B alone."""
+    found = [(s, c) for _, s, c, _ in parts(text) if s == source]
+    assert found == [(source, [content])]

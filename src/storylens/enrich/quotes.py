@@ -282,8 +282,19 @@ def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
     labelled = _labelling(verb)
     if labelled is not None or verb.lemma_.lower() == "call":
         return (labelled,) if labelled is not None else ()
-    comp = next((c for c in verb.children if c.dep_ in _COMPLEMENTS), None)
+    comps = [c for c in verb.children if c.dep_ in _COMPLEMENTS]
+    if len(comps) > 1 and all(c.i < verb.i for c in comps):
+        # "A, but B, an official said." parsed as two complements of the cue: both were said
+        first, last = _subtree_span(comps[0]), _subtree_span(comps[-1])
+        return (_with_quotes(text, _trim(text, first.start, last.end)),)
+    comp = comps[0] if comps else None
     if comp is not None:
+        if _said_of_the_whole(verb, comp):
+            # "A, but B, the source added.": the parse hangs the cue from A as a conjunct and
+            # takes only B for what was said; the source said both
+            edge = verb.head.left_edge
+            end = _subtree_span(comp).end
+            return (_with_quotes(text, _trim(text, edge.idx, end)),)
         return (_with_quotes(text, _subtree_span(comp)),)
     for prep in (c for c in verb.rights if c.dep_ == "prep"):
         # "said in a statement that …": the clause the parse hung from the noun
@@ -335,6 +346,16 @@ def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
         if obj is not None:
             return (_with_quotes(text, _object_span(verb, obj)),)
     return ()
+
+
+def _said_of_the_whole(verb: Token, comp: Token) -> bool:
+    """Whether a cue at the end of a sentence ("..., the source said.") reports the whole
+    sentence before it while the parse made the cue a conjunct of its first clause: the cue
+    is a ``conj`` of a verb before its complement, and its subject comes after it."""
+    if verb.dep_ != "conj" or not verb.head.i < comp.i < verb.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return subject is not None and subject.i > comp.right_edge.i
 
 
 def _quotation_before(verb: Token, sent: SpacySpan) -> Span | None:

@@ -158,3 +158,22 @@ def test_a_cue_at_the_end_reports_both_clauses_before_it(
     """ "A, but B, an official said.": the official said A and B, not "A, but" or B alone."""
     found = [(s, c) for _, s, c, _ in parts(text) if s == source]
     assert found == [(source, [content])]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor called on the ministry to stop blaming the city and apologize.",
+            "the ministry to stop blaming the city and apologize",
+        ),
+        (
+            "She urged voters to check their polling places on Monday.",
+            "voters to check their polling places on Monday",
+        ),
+    ],
+)
+def test_who_is_urged_or_called_on_is_part_of_what_was_said(text: str, content: str) -> None:
+    """An object and the infinitive after it are one request: "urged voters to check"."""
+    [(_, _, contents, _)] = [p for p in parts(text) if p[0] in ("called on", "urged")]
+    assert contents == [content]

@@ -278,7 +278,9 @@ def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
     prep = _prep_cue(verb)
     if prep is not None:
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-        return (_with_quotes(text, _subtree_span(obj)),) if obj is not None else ()
+        if obj is None:
+            return ()
+        return (_with_quotes(text, _with_infinitive(verb, obj, _subtree_span(obj))),)
     labelled = _labelling(verb)
     if labelled is not None or verb.lemma_.lower() == "call":
         return (labelled,) if labelled is not None else ()
@@ -295,7 +297,12 @@ def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
             edge = verb.head.left_edge
             end = _subtree_span(comp).end
             return (_with_quotes(text, _trim(text, edge.idx, end)),)
-        return (_with_quotes(text, _subtree_span(comp)),)
+        span = _subtree_span(comp)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if comp.dep_ == "xcomp" and obj is not None and obj.i < comp.i:
+            # "urged voters to check their polling places": who is urged is part of it
+            span = Span(_subtree_span(obj).start, span.end)
+        return (_with_quotes(text, span),)
     for prep in (c for c in verb.rights if c.dep_ == "prep"):
         # "said in a statement that …": the clause the parse hung from the noun
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -346,6 +353,20 @@ def _complement(verb: Token, sent: SpacySpan) -> tuple[Span, ...]:
         if obj is not None:
             return (_with_quotes(text, _object_span(verb, obj)),)
     return ()
+
+
+def _with_infinitive(verb: Token, obj: Token, span: Span) -> Span:
+    """ "called on the ministry to stop blaming the city": the object of a prepositional cue
+    with the infinitive the cue governs after it."""
+    infinitive = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and c.i > obj.i and any(a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    return Span(span.start, _subtree_span(infinitive).end) if infinitive is not None else span
 
 
 def _said_of_the_whole(verb: Token, comp: Token) -> bool:

@@ -177,3 +177,15 @@ def test_who_is_urged_or_called_on_is_part_of_what_was_said(text: str, content: 
     """An object and the infinitive after it are one request: "urged voters to check"."""
     [(_, _, contents, _)] = [p for p in parts(text) if p[0] in ("called on", "urged")]
     assert contents == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Monday. Its written reply came a week later.",
+        "Voters were worried about jobs. The planned ads were dropped.",
+    ],
+)
+def test_a_participle_describing_a_noun_is_no_cue(text: str) -> None:
+    """ "its written reply", "the planned ads": no one says the sentence before."""
+    assert parts(text) == []

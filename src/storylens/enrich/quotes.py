@@ -111,6 +111,8 @@ def quotes_from_doc(doc: Doc) -> list[Quote]:
 def _verb_cue(verb: Token, sent: SpacySpan) -> Quote | None:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "wanted to say": an intention, not an attribution
+    if verb.dep_ == "amod":
+        return None  # "the pledged delegates": a participle describing a noun
     fragments = _complement(verb, sent)
     if not fragments:
         return None

@@ -80,7 +80,7 @@ def test_read_ann_discontinuous(tmp_path: Path) -> None:
 
 
 def test_polnear_dev_floor(shared: Path) -> None:
-    """Measured 2026-11-24 on dev (exact F1): source 0.680, cue 0.647, content 0.512.
+    """Measured 2026-11-24 on dev (exact F1): source 0.680, cue 0.648, content 0.514.
 
     The floors are issue 3's: 0.60 / 0.55 / 0.50 (docs/enrichment.md has the history).
     """

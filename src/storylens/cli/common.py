@@ -28,7 +28,7 @@ class State:
     config_path: Path | None = None
 
     def store(self, *, create: bool = False) -> Store:
-        """The store; only commands that add articles (ingest, watch) create one."""
+        """The store; only the commands that add articles (ingest, watch, serve) create one."""
         return open_store(self.db, create=create)
 
 

@@ -392,9 +392,10 @@ def _summary(
     words, or in who did what: ``same_deed``), each with a finite verb but a report's first (a
     caption or a credit has none); a sentence in dispute is taken only when nothing else says
     as much (the disagreement has its own section), and never with a sentence a conflict sets
-    against it (``opposed``): a summary does not contradict itself. The one that says most of
-    the event's
-    headline opens the summary (a timeline shows it), the rest follow as news reads."""
+    against it (``opposed``): a summary does not contradict itself. A sentence that opens with
+    a pronoun ranks down as a disputed one does (:func:`dangling`). The one that says most of
+    the event's headline opens the summary (a timeline shows it), the rest follow as news
+    reads."""
     candidates: list[tuple[float, SentenceRef]] = []
     for ri, report in enumerate(reports):
         readable = 0

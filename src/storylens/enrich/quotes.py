@@ -386,14 +386,20 @@ def _quotation_before(verb: Token, sent: SpacySpan) -> Span | None:
     parse did not tie the two."""
     text = doc_text(verb.doc)
     quoted = [
-        q for q in _doc_quotations(verb.doc) if sent.start_char <= q.start and q.end <= verb.idx
+        q
+        for q in _doc_quotations(verb.doc)
+        if q.end <= verb.idx
+        # inside the cue's sentence, or all of the one before ("“Who do they think they
+        # are?” Trump said." splits after the question mark)
+        and (sent.start_char <= q.start or not text[q.end : sent.start_char].strip())
     ]
     if not quoted:
         return None
     last = quoted[-1]
     between = text[last.end : verb.idx]
     # the quotation hands over to its cue with a comma, "!" or "?" inside or right after it
-    hands_over = text[last.end - 2] in ",!?" or between.lstrip().startswith((",", "!", "?"))
+    closed = text[last.start : last.end].rstrip(QUOTE_CHARS)  # '' and ” alike
+    hands_over = closed.endswith((",", "!", "?")) or between.lstrip().startswith((",", "!", "?"))
     if len(between) > MAX_GAP or "\n" in between or not hands_over:
         return None
     return last
